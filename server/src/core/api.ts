@@ -1,0 +1,100 @@
+/**
+ * The public surface of the core: what the language server, the CLI and the tests call. Everything here is
+ * pure: text and data in, data out. The adapters do the I/O.
+ */
+import type {
+  CodeAction,
+  CompletionItem,
+  Diagnostic,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  Location,
+  Position,
+  Range,
+  TextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver-types';
+import type { MinutesDocument } from './model';
+
+export type Locale = 'zh-CN' | 'en';
+export type RuleSeverity = 'off' | 'hint' | 'information' | 'warning' | 'error';
+
+/** Settings and the workspace config file (`.minutesrc.json`/`.minutesrc.yaml`) share this shape. */
+export interface MinutesConfig {
+  /** Per rule id: a severity, or `off`. Rules not named keep their default. */
+  rules?: Record<string, RuleSeverity>;
+  /** ISO date that counts as today for the `overdue` rule; the `overdue` rule is skipped when absent. */
+  today?: string | null;
+}
+
+export interface Unit {
+  name: string;
+  aliases: string[];
+  parent: string | null;
+}
+
+/** The units registry: parsed from `minutes-units.yaml` by `parseUnitsRegistry`. */
+export interface UnitsRegistry {
+  units: Unit[];
+}
+
+/** One item of the `minutes actions` JSON contract (version 1). */
+export interface ItemRecord {
+  kind: 'decision' | 'action' | 'requirement';
+  section: string | null;
+  text: string;
+  range: Range;
+  owners: { name: string; role: 'lead' | 'support' | null; vague: boolean }[];
+  deadline: { text: string; date: string | null; vague: boolean } | null;
+  status: 'open' | 'done';
+}
+
+export interface DocumentRecord {
+  file: string;
+  title: string | null;
+  meeting: {
+    date: string | null;
+    place: string | null;
+    chair: string | null;
+    attendees: string[];
+    recorder: string | null;
+  };
+  items: ItemRecord[];
+}
+
+/** Data carried by each diagnostic, for quick fixes. */
+export interface DiagnosticData {
+  rule: string;
+  /** Rule-specific: e.g. `{ suggestions: string[] }` for unknown-unit, `{ expected: string }` for numbering. */
+  [key: string]: unknown;
+}
+
+export interface ServiceOptions {
+  units?: UnitsRegistry | null;
+  config?: MinutesConfig;
+  locale?: Locale;
+}
+
+/** Units seen in the workspace's other documents, with how often each is used (for completion ranking). */
+export type WorkspaceUnitCounts = ReadonlyMap<string, number>;
+
+export interface MinutesService {
+  readonly options: Required<Pick<ServiceOptions, 'locale' | 'config'>> & { units: UnitsRegistry | null };
+  parse(text: string): MinutesDocument;
+  validate(doc: MinutesDocument): Diagnostic[];
+  items(doc: MinutesDocument, file: string): DocumentRecord;
+  symbols(doc: MinutesDocument): DocumentSymbol[];
+  folding(doc: MinutesDocument): FoldingRange[];
+  completions(doc: MinutesDocument, position: Position, workspaceUnits?: WorkspaceUnitCounts): CompletionItem[];
+  hover(doc: MinutesDocument, position: Position, workspaceUnits?: WorkspaceUnitCounts): Hover | null;
+  codeActions(doc: MinutesDocument, uri: string, range: Range, diagnostics: Diagnostic[]): CodeAction[];
+  /** The unit mentioned at a position, with its span, for rename and references. */
+  unitAt(doc: MinutesDocument, position: Position): { name: string; range: Range } | null;
+  /** Every range in `doc` that names `unit` (by canonical name or alias). */
+  unitOccurrences(doc: MinutesDocument, unit: string): Range[];
+  renameUnit(docs: { uri: string; doc: MinutesDocument }[], unit: string, newName: string): WorkspaceEdit;
+  /** Edits that set an item's status box to done (`[x]`, `状态：已完成`), or add one. */
+  markDone(doc: MinutesDocument, line: number): TextEdit[];
+  references(docs: { uri: string; doc: MinutesDocument }[], unit: string): Location[];
+}
