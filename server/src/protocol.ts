@@ -1,0 +1,61 @@
+/**
+ * Custom requests and notifications between the Structured Minutes extension and its language server.
+ * Imported by both sides; it holds only message types and their shapes.
+ */
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { DocumentRecord } from './core/api';
+
+/** A document's decisions and actions, with the document's URI. */
+export type UriDocumentRecord = DocumentRecord & { uri: string };
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ItemsParams {}
+
+export interface ItemsResult {
+  /** Every minutes document of the workspace (open documents as edited, the others as saved). */
+  documents: UriDocumentRecord[];
+}
+
+/** The decisions and actions of the whole workspace. */
+export const itemsRequest = new RequestType<ItemsParams, ItemsResult, void>('minutes/items');
+
+export interface ItemsChangedParams {
+  /** The documents whose items changed (or were removed). */
+  uris: string[];
+}
+
+/** Sent by the server (debounced) when any document's items change. */
+export const itemsChangedNotification = new NotificationType<ItemsChangedParams>('minutes/itemsChanged');
+
+export interface MarkDoneParams {
+  uri: string;
+  /** 0-based line of the item (any line of it). */
+  line: number;
+}
+
+/** The edit that marks the item on `line` done, or null when no item is there. */
+export const markDoneRequest = new RequestType<MarkDoneParams, WorkspaceEdit | null, void>('minutes/markDone');
+
+export type ExportFormat = 'csv' | 'markdown';
+
+export interface ExportParams {
+  format: ExportFormat;
+}
+
+export interface ExportResult {
+  text: string;
+  /** How many items the text holds. */
+  count: number;
+}
+
+/** The workspace's decisions and actions as CSV or Markdown text. */
+export const exportRequest = new RequestType<ExportParams, ExportResult, void>('minutes/export');
+
+/** What the client passes in `initializationOptions`. */
+export interface InitializationOptions {
+  /** The editor's display language, e.g. `zh-cn`. */
+  locale?: string;
+  /** False in an untrusted workspace: the server then reads no registry or config file from it. */
+  trusted?: boolean;
+}
