@@ -1,0 +1,130 @@
+/** The extension's commands. Each asks the server for data; none parses minutes itself. */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { exportRequest, markDoneRequest, type ExportFormat } from '../../server/src/protocol';
+import type { GroupBy } from './grouping';
+import { overdueItems } from './grouping';
+import { today, type ItemsView, type Node } from './itemsView';
+import { fileTemplates } from './templates';
+
+const t = vscode.l10n.t;
+
+async function openItem(uri: string, line: number, character: number): Promise<void> {
+  const position = new vscode.Position(line, character);
+  await vscode.window.showTextDocument(vscode.Uri.parse(uri), {
+    selection: new vscode.Range(position, position),
+    preview: true,
+  });
+}
+
+async function markDone(client: LanguageClient, view: ItemsView, node: Node | undefined): Promise<void> {
+  if (node?.type !== 'item') return;
+  const edit = await client.sendRequest(markDoneRequest, {
+    uri: node.ref.uri,
+    line: node.ref.item.range.start.line,
+  });
+  if (
+    !edit ||
+    !(await vscode.workspace.applyEdit(await client.protocol2CodeConverter.asWorkspaceEdit(edit)))
+  ) {
+    void vscode.window.showWarningMessage(t('Could not find the item to mark done.'));
+    return;
+  }
+  vscode.window.setStatusBarMessage(t('Item marked done.'), 3000);
+  void view.refresh();
+}
+
+async function newMinutes(extension: vscode.Extension<unknown>): Promise<void> {
+  const templates = await fileTemplates(extension);
+  const picked = await vscode.window.showQuickPick(
+    [
+      { label: t('Chinese (会议纪要)'), body: templates.zh },
+      { label: t('English minutes'), body: templates.en },
+    ],
+    { placeHolder: t('New minutes') },
+  );
+  if (!picked) return;
+  const document = await vscode.workspace.openTextDocument({ language: 'minutes', content: '' });
+  const editor = await vscode.window.showTextDocument(document);
+  if (picked.body) await editor.insertSnippet(new vscode.SnippetString(picked.body));
+}
+
+async function exportItems(client: LanguageClient): Promise<void> {
+  const picked = await vscode.window.showQuickPick(
+    [
+      { label: 'CSV', format: 'csv' as ExportFormat, extension: 'csv' },
+      { label: 'Markdown', format: 'markdown' as ExportFormat, extension: 'md' },
+    ],
+    { placeHolder: t('Export decisions and actions') },
+  );
+  if (!picked) return;
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const target = await vscode.window.showSaveDialog({
+    title: t('Export decisions and actions'),
+    defaultUri: folder ? vscode.Uri.joinPath(folder, `minutes-items.${picked.extension}`) : undefined,
+    filters: { [picked.label]: [picked.extension] },
+  });
+  if (!target) return;
+  const name = target.path.slice(target.path.lastIndexOf('/') + 1);
+  if (await exists(target)) {
+    const overwrite = t('Overwrite');
+    const answer = await vscode.window.showWarningMessage(
+      t('Overwrite {0}?', name),
+      { modal: true },
+      overwrite,
+    );
+    if (answer !== overwrite) return;
+  }
+  const result = await client.sendRequest(exportRequest, { format: picked.format });
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.text));
+  void vscode.window.showInformationMessage(t('Exported {0} item(s) to {1}', result.count, name));
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function groupBy(value: GroupBy): Promise<void> {
+  const config = vscode.workspace.getConfiguration('minutes');
+  const inspected = config.inspect('itemsView.groupBy');
+  const target =
+    inspected?.workspaceValue !== undefined
+      ? vscode.ConfigurationTarget.Workspace
+      : vscode.ConfigurationTarget.Global;
+  await config.update('itemsView.groupBy', value, target);
+}
+
+async function showOverdue(view: ItemsView): Promise<void> {
+  await view.refresh();
+  if (overdueItems(await view.items(), today()).length === 0) {
+    void vscode.window.showInformationMessage(t('No overdue items.'));
+    return;
+  }
+  await groupBy('deadline');
+  await view.revealOverdue();
+}
+
+export function registerCommands(
+  client: LanguageClient,
+  view: ItemsView,
+  extension: vscode.Extension<unknown>,
+): vscode.Disposable[] {
+  const register = vscode.commands.registerCommand;
+  return [
+    register('minutes.openItem', openItem),
+    register('minutes.markDone', (node?: Node) => markDone(client, view, node)),
+    register('minutes.newMinutes', () => newMinutes(extension)),
+    register('minutes.exportItems', () => exportItems(client)),
+    register('minutes.showOverdue', () => showOverdue(view)),
+    register('minutes.refreshItems', () => view.refresh()),
+    register('minutes.restartServer', () => client.restart()),
+    register('minutes.groupByUnit', () => groupBy('unit')),
+    register('minutes.groupByDeadline', () => groupBy('deadline')),
+    register('minutes.groupByDocument', () => groupBy('document')),
+  ];
+}

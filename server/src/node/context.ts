@@ -1,0 +1,38 @@
+/** What the feature handlers get from the server. */
+import type { CancellationToken, Connection, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { MinutesService } from '../core/api';
+import type { MinutesDocument } from '../core/model';
+import type { UriDocumentRecord } from '../protocol';
+import type { FileSystem } from './fileSystem';
+import type { Log } from './handlers';
+import type { WorkspaceConfig } from './workspaceConfig';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+export interface ParsedDocument {
+  uri: string;
+  doc: MinutesDocument;
+}
+
+export interface ServerContext {
+  readonly connection: Connection;
+  readonly documents: TextDocuments<TextDocument>;
+  readonly index: WorkspaceIndex;
+  readonly config: WorkspaceConfig;
+  readonly fs: FileSystem;
+  /** False in an untrusted workspace: no registry or config file is read, no fix writes to other files. */
+  readonly trusted: boolean;
+  readonly log: Log;
+  /** The service for the current settings, registry and date. */
+  service(): MinutesService;
+  /** The model of an open document, or null when the document is not open. */
+  openModel(uri: string): MinutesDocument | null;
+  /** The model of an open document, else of the saved file; null when neither can be read. */
+  loadModel(uri: string): Promise<MinutesDocument | null>;
+  /** Every minutes document (open or indexed) that mentions `unit` or one of its aliases. */
+  documentsNaming(unit: string, token: CancellationToken): Promise<ParsedDocument[]>;
+  /** Every minutes document's items: the index, with open documents as edited. Waits for the first scan. */
+  records(token: CancellationToken): Promise<UriDocumentRecord[]>;
+  /** The date the `overdue` rule compares with. */
+  today(): string;
+}

@@ -1,0 +1,14 @@
+/** Hover on units, owners, deadlines and dates. */
+import type { ServerContext } from '../context';
+import { documentUri, guarded, position } from '../handlers';
+
+export function registerHover(ctx: ServerContext): void {
+  ctx.connection.onHover(
+    guarded(ctx.log, 'hover', null, (params) => {
+      const uri = documentUri(params);
+      const at = position(params);
+      const doc = ctx.openModel(uri);
+      return doc ? ctx.service().hover(doc, at, ctx.index.unitCounts(uri)) : null;
+    }),
+  );
+}

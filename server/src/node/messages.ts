@@ -1,0 +1,19 @@
+/** The few user-facing messages the server itself shows (diagnostics come from the core). */
+import type { Locale } from '../core/api';
+
+const messages = {
+  tooLarge: {
+    en: '{0} is larger than {1} MB, so it is not checked as you type.',
+    'zh-CN': '{0} 超过 {1} MB，编辑时不做检查。',
+  },
+  binary: {
+    en: '{0} contains NUL bytes (it may not be a text file), so it is not checked as you type.',
+    'zh-CN': '{0} 含有 NUL 字节（可能不是文本文件），编辑时不做检查。',
+  },
+} satisfies Record<string, Record<Locale, string>>;
+
+export type MessageId = keyof typeof messages;
+
+export function message(id: MessageId, locale: Locale, ...args: (string | number)[]): string {
+  return messages[id][locale].replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
+}

@@ -1,0 +1,504 @@
+/**
+ * The Structured Minutes language server, independent of the transport and of Node: file access goes
+ * through the `FileSystem` given to `startServer`.
+ */
+import {
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  DocumentDiagnosticReportKind,
+  FileChangeType,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type CancellationToken,
+  type ClientCapabilities,
+  type Connection,
+  type Diagnostic,
+  type Disposable,
+  type DocumentDiagnosticReport,
+  type FileEvent,
+  type FileSystemWatcher,
+  type InitializeParams,
+  type InitializeResult,
+  type WorkspaceFolder,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { MinutesService } from '../core/api';
+import { createMinutesService } from '../core';
+import type { MinutesDocument } from '../core/model';
+import { itemsChangedNotification, type InitializationOptions, type UriDocumentRecord } from '../protocol';
+import type { ParsedDocument, ServerContext } from './context';
+import { registerCodeActions } from './features/codeActions';
+import { completionTriggerCharacters, registerCompletion } from './features/completion';
+import { registerDocumentSymbols } from './features/documentSymbols';
+import { registerFolding } from './features/folding';
+import { registerHover } from './features/hover';
+import { registerItems } from './features/items';
+import { registerReferences } from './features/references';
+import { registerRename } from './features/rename';
+import { registerWorkspaceSymbols } from './features/workspaceSymbols';
+import type { FileSystem } from './fileSystem';
+import { documentUri, guarded, throwIfCancelled } from './handlers';
+import { skipReason, type SkipReason } from './liveCheck';
+import { message } from './messages';
+import { ModelCache } from './modelCache';
+import { findMinutesFiles } from './scan';
+import { defaultSettings, readSettings, serviceOptions, todayOf, type MinutesSettings } from './settings';
+import { displayPath, fileUriFromPath, isAbsolutePath, isMinutesFileName, isUnder, uriBasename } from './uri';
+import { configFileNames, WorkspaceConfig } from './workspaceConfig';
+import { analyze, WorkspaceIndex } from './workspaceIndex';
+
+export interface ServerHost {
+  fileSystem: FileSystem;
+}
+
+/** How long the server gathers item changes before telling the client. */
+const itemsChangedDelay = 200;
+
+/** Starts serving on a connection that is not yet listening. */
+export function startServer(connection: Connection, host: ServerHost): void {
+  new MinutesServer(connection, host.fileSystem).listen();
+}
+
+class MinutesServer implements ServerContext {
+  readonly documents = new TextDocuments(TextDocument);
+  readonly index = new WorkspaceIndex();
+  readonly config: WorkspaceConfig;
+  trusted = true;
+
+  private readonly cache = new ModelCache();
+  private settings: MinutesSettings = defaultSettings;
+  private folders: string[] = [];
+  private clientLocale: string | undefined;
+  private capabilities: ClientCapabilities = {};
+  private currentService: MinutesService;
+  /** Bumped whenever the service changes, so pull diagnostics result ids change with it. */
+  private generation = 0;
+
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Documents already told about (too large, binary): each is told once. */
+  private readonly toldSkipped = new Set<string>();
+  private readonly changedItems = new Set<string>();
+  private itemsTimer: ReturnType<typeof setTimeout> | undefined;
+  private watchers: Disposable | undefined;
+  private watchedGlobs = '';
+  /** Configuration reloads, one after another. */
+  private reloads: Promise<void> = Promise.resolve();
+  private markReady!: () => void;
+  private readonly ready = new Promise<void>((resolve) => (this.markReady = resolve));
+  private scans: Promise<void> = Promise.resolve();
+  /** The registry the index was built with. */
+  private indexedUnits = JSON.stringify(null);
+  private shuttingDown = false;
+
+  constructor(
+    readonly connection: Connection,
+    readonly fs: FileSystem,
+  ) {
+    this.config = new WorkspaceConfig({
+      fs,
+      log: (line) => this.log(line),
+      publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
+    });
+    this.currentService = createMinutesService(serviceOptions(this.settings, {}, null, undefined));
+  }
+
+  readonly log = (line: string): void => {
+    this.connection.console.log(line);
+  };
+
+  listen(): void {
+    const { connection, documents } = this;
+    connection.onInitialize((params) => this.initialize(params));
+    connection.onInitialized(() => void this.initialized());
+    connection.onShutdown(() => this.shutdown());
+    documents.onDidChangeContent((e) => this.schedule(e.document.uri));
+    documents.onDidClose((e) => void this.closed(e.document.uri));
+    connection.onDidChangeConfiguration((params) => this.reload(params.settings));
+    connection.onDidChangeWatchedFiles((params) => this.filesChanged(params.changes));
+    connection.languages.diagnostics.on(
+      guarded(this.log, 'diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, (params) =>
+        this.pullDiagnostics(documentUri(params), params.previousResultId),
+      ),
+    );
+    registerCompletion(this);
+    registerHover(this);
+    registerDocumentSymbols(this);
+    registerWorkspaceSymbols(this);
+    registerFolding(this);
+    registerCodeActions(this);
+    registerRename(this);
+    registerReferences(this);
+    registerItems(this);
+    documents.listen(connection);
+    connection.listen();
+  }
+
+  // ---- lifecycle ----------------------------------------------------------------------------------------
+
+  private initialize(params: InitializeParams): InitializeResult {
+    const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    this.capabilities = params.capabilities;
+    this.clientLocale = typeof options.locale === 'string' ? options.locale : params.locale;
+    this.trusted = options.trusted !== false;
+    this.folders = this.folderUris(params.workspaceFolders, params.rootUri);
+    const pull = this.pull;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        completionProvider: { triggerCharacters: completionTriggerCharacters },
+        hoverProvider: true,
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        foldingRangeProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        renameProvider: { prepareProvider: true },
+        referencesProvider: true,
+        ...(pull
+          ? {
+              diagnosticProvider: {
+                identifier: 'minutes',
+                interFileDependencies: false,
+                workspaceDiagnostics: false,
+              },
+            }
+          : {}),
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'Structured Minutes' },
+    };
+  }
+
+  private folderUris(folders: WorkspaceFolder[] | null | undefined, rootUri: string | null): string[] {
+    if (folders) return folders.map((f) => f.uri.replace(/\/+$/, ''));
+    return rootUri ? [rootUri.replace(/\/+$/, '')] : [];
+  }
+
+  private async initialized(): Promise<void> {
+    if (this.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      void this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'minutes' });
+    }
+    if (this.capabilities.workspace?.workspaceFolders) {
+      this.connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = event.removed.map((f) => f.uri.replace(/\/+$/, ''));
+        const added = event.added.map((f) => f.uri.replace(/\/+$/, ''));
+        this.folders = [...this.folders.filter((f) => !removed.includes(f)), ...added];
+        this.noteItemsChanged(removed.flatMap((folder) => this.index.delete(folder)));
+        this.reload(undefined);
+        this.scan(added);
+      });
+    }
+    this.reload(undefined);
+    await this.reloads;
+    this.markReady();
+    this.scan(this.folders);
+  }
+
+  private shutdown(): void {
+    this.shuttingDown = true;
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    clearTimeout(this.itemsTimer);
+  }
+
+  private get pull(): boolean {
+    return this.capabilities.textDocument?.diagnostic !== undefined;
+  }
+
+  // ---- settings, registry, config file --------------------------------------------------------------------
+
+  /** Reads settings, the registry and the config file again, then re-checks every open document. */
+  private reload(pushed: unknown): void {
+    this.reloads = this.reloads.then(async () => {
+      try {
+        this.settings = await this.fetchSettings(pushed);
+        if (this.trusted) await this.config.load(this.folders, this.settings.unitsPaths);
+        this.rebuildService();
+        await this.watch();
+        this.revalidateAll();
+        const units = JSON.stringify(this.config.units);
+        if (units !== this.indexedUnits) {
+          // Which names count as owners depends on the registry: read the saved documents again.
+          this.indexedUnits = units;
+          this.reindex();
+        }
+      } catch (error) {
+        this.log(`Reloading the configuration failed: ${(error as Error).stack ?? String(error)}`);
+      }
+    });
+  }
+
+  private async fetchSettings(pushed: unknown): Promise<MinutesSettings> {
+    if (this.capabilities.workspace?.configuration) {
+      const [section] = (await this.connection.workspace.getConfiguration([
+        { section: 'minutes' },
+      ])) as unknown[];
+      return readSettings(section);
+    }
+    const minutes =
+      typeof pushed === 'object' && pushed !== null ? (pushed as { minutes?: unknown }).minutes : undefined;
+    return minutes === undefined ? this.settings : readSettings(minutes);
+  }
+
+  private rebuildService(): void {
+    const options = serviceOptions(this.settings, this.config.config, this.config.units, this.clientLocale);
+    this.currentService = createMinutesService(options);
+    this.generation++;
+  }
+
+  service(): MinutesService {
+    if (this.currentService.options.config.today !== this.today()) this.rebuildService();
+    return this.currentService;
+  }
+
+  today(): string {
+    return todayOf(this.settings, this.config.config);
+  }
+
+  /** Watches minutes documents, the config file and the registry files. */
+  private async watch(): Promise<void> {
+    if (!this.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) return;
+    const globs = ['**/*.minutes', '**/*.minutes.md', ...configFileNames.map((name) => `**/${name}`)];
+    const registryWatchers: FileSystemWatcher[] = this.settings.unitsPaths.map((path) => {
+      if (!isAbsolutePath(path))
+        return { globPattern: `**/${path.replace(/\\/g, '/').replace(/^\.?\//, '')}` };
+      const uri = fileUriFromPath(path);
+      return { globPattern: { baseUri: uri.slice(0, uri.lastIndexOf('/')), pattern: uriBasename(uri) } };
+    });
+    const watchers = [...globs.map((globPattern) => ({ globPattern })), ...registryWatchers];
+    const key = JSON.stringify(watchers);
+    if (key === this.watchedGlobs) return;
+    this.watchedGlobs = key;
+    this.watchers?.dispose();
+    this.watchers = await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers,
+    });
+  }
+
+  private filesChanged(changes: FileEvent[]): void {
+    let reload = false;
+    for (const change of changes) {
+      if (this.config.concerns(change.uri)) {
+        reload = true;
+        continue;
+      }
+      if (this.documents.get(change.uri)) continue;
+      if (change.type === FileChangeType.Deleted) {
+        this.noteItemsChanged(this.index.delete(change.uri));
+      } else if (isMinutesFileName(uriBasename(change.uri)) && this.inWorkspace(change.uri)) {
+        void this.indexFile(change.uri);
+      }
+    }
+    if (reload) this.reload(undefined);
+  }
+
+  private inWorkspace(uri: string): boolean {
+    return this.folders.some((folder) => isUnder(uri, folder));
+  }
+
+  // ---- open documents -------------------------------------------------------------------------------------
+
+  private schedule(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    const version = this.documents.get(uri)?.version;
+    if (version === undefined) return;
+    if (this.settings.debounce === 0) {
+      void this.refresh(uri, version);
+      return;
+    }
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        void this.refresh(uri, version);
+      }, this.settings.debounce),
+    );
+  }
+
+  /** Re-checks one open document: its index entry and, without pull diagnostics, its published diagnostics. */
+  private async refresh(uri: string, version: number): Promise<void> {
+    await this.ready;
+    const document = this.documents.get(uri);
+    // A newer version has its own refresh coming; results for this one would be stale.
+    if (!document || document.version !== version || this.shuttingDown) return;
+    try {
+      const service = this.service();
+      const skipped = this.skipped(document);
+      if (skipped) {
+        this.noteItemsChanged(this.index.delete(uri));
+      } else {
+        this.setEntry(uri, this.cache.model(document, service), true);
+      }
+      if (this.pull) return;
+      const diagnostics = skipped ? [] : this.cache.diagnostics(document, service);
+      if (this.documents.get(uri)?.version !== version) return;
+      void this.connection.sendDiagnostics({ uri, version, diagnostics });
+    } catch (error) {
+      this.log(`Checking ${uri} failed: ${(error as Error).stack ?? String(error)}`);
+    }
+  }
+
+  private revalidateAll(): void {
+    for (const document of this.documents.all()) void this.refresh(document.uri, document.version);
+    if (this.pull && this.capabilities.workspace?.diagnostics?.refreshSupport) {
+      void this.connection.languages.diagnostics.refresh();
+    }
+  }
+
+  private async pullDiagnostics(
+    uri: string,
+    previousResultId: string | undefined,
+  ): Promise<DocumentDiagnosticReport> {
+    await this.ready;
+    const document = this.documents.get(uri);
+    if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const service = this.service();
+    const resultId = `${this.generation}:${document.version}`;
+    if (previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+    const items: Diagnostic[] = this.skipped(document) ? [] : this.cache.diagnostics(document, service);
+    return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
+  }
+
+  /** Why an open document is not checked, telling the user once per document. */
+  private skipped(document: TextDocument): SkipReason | null {
+    const reason = skipReason(document.getText(), this.settings.maxFileSize);
+    if (reason && !this.toldSkipped.has(document.uri)) {
+      this.toldSkipped.add(document.uri);
+      const name = displayPath(document.uri, this.folders);
+      const size = Math.round((this.settings.maxFileSize / (1024 * 1024)) * 10) / 10;
+      void this.connection.window.showInformationMessage(
+        message(reason, this.currentService.options.locale, name, size),
+      );
+    }
+    return reason;
+  }
+
+  private async closed(uri: string): Promise<void> {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    this.cache.delete(uri);
+    if (!this.pull) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    if (this.inWorkspace(uri) && isMinutesFileName(uriBasename(uri))) await this.indexFile(uri);
+    else this.noteItemsChanged(this.index.delete(uri));
+  }
+
+  // ---- workspace index ------------------------------------------------------------------------------------
+
+  private scan(folders: readonly string[]): void {
+    this.scans = this.scans.then(async () => {
+      for (const folder of folders) {
+        const files = await findMinutesFiles(this.fs, folder, this.log, () => this.shuttingDown);
+        for (const uri of files) if (!this.documents.get(uri)) await this.indexFile(uri);
+      }
+    });
+  }
+
+  /** Reads every saved document of the index again (not the folders: the set of files is unchanged). */
+  private reindex(): void {
+    this.scans = this.scans.then(async () => {
+      for (const [uri, entry] of [...this.index])
+        if (!entry.open && !this.shuttingDown) await this.indexFile(uri);
+    });
+  }
+
+  /** Reads one saved document into the index (or out of it, when it is gone or not checkable). */
+  private async indexFile(uri: string): Promise<void> {
+    try {
+      const stat = await this.fs.stat(uri);
+      if (!stat || stat.kind !== 'file') {
+        this.noteItemsChanged(this.index.delete(uri));
+        return;
+      }
+      const text = stat.size > this.settings.maxFileSize ? '' : await this.fs.readText(uri);
+      const reason = skipReason(text, this.settings.maxFileSize, stat.size);
+      if (this.documents.get(uri)) return;
+      if (reason) {
+        this.log(`Skipped ${uri}: ${reason === 'tooLarge' ? `${stat.size} bytes` : 'contains NUL bytes'}.`);
+        this.noteItemsChanged(this.index.delete(uri));
+        return;
+      }
+      this.setEntry(uri, this.currentService.parse(text), false);
+    } catch (error) {
+      this.log(`Skipped ${uri}: ${(error as Error).message}`);
+      this.noteItemsChanged(this.index.delete(uri));
+    }
+  }
+
+  private setEntry(uri: string, doc: MinutesDocument, open: boolean): void {
+    const entry = analyze(this.service(), doc, uri, displayPath(uri, this.folders), open);
+    if (this.index.set(uri, entry)) this.noteItemsChanged([uri]);
+  }
+
+  private noteItemsChanged(uris: string[]): void {
+    if (uris.length === 0 || this.shuttingDown) return;
+    for (const uri of uris) this.changedItems.add(uri);
+    this.itemsTimer ??= setTimeout(() => {
+      this.itemsTimer = undefined;
+      const changed = [...this.changedItems];
+      this.changedItems.clear();
+      void this.connection.sendNotification(itemsChangedNotification, { uris: changed });
+    }, itemsChangedDelay);
+  }
+
+  // ---- ServerContext --------------------------------------------------------------------------------------
+
+  openModel(uri: string): MinutesDocument | null {
+    const document = this.documents.get(uri);
+    return document ? this.cache.model(document, this.service()) : null;
+  }
+
+  async loadModel(uri: string): Promise<MinutesDocument | null> {
+    const open = this.openModel(uri);
+    if (open) return open;
+    try {
+      return this.service().parse(await this.fs.readText(uri));
+    } catch (error) {
+      this.log(`Could not read ${uri}: ${(error as Error).message}`);
+      return null;
+    }
+  }
+
+  async documentsNaming(unit: string, token: CancellationToken): Promise<ParsedDocument[]> {
+    await this.scans;
+    const known = this.service().options.units?.units.find(
+      (u) => u.name === unit || u.aliases.includes(unit),
+    );
+    const names = known ? [known.name, ...known.aliases] : [unit];
+    const uris = new Set([...this.documents.keys(), ...[...this.index].map(([uri]) => uri)]);
+    const result: ParsedDocument[] = [];
+    for (const uri of uris) {
+      throwIfCancelled(token);
+      const open = this.openModel(uri);
+      if (open) {
+        result.push({ uri, doc: open });
+        continue;
+      }
+      try {
+        const text = await this.fs.readText(uri);
+        if (names.some((name) => text.includes(name))) result.push({ uri, doc: this.service().parse(text) });
+      } catch (error) {
+        this.log(`Could not read ${uri}: ${(error as Error).message}`);
+      }
+    }
+    return result;
+  }
+
+  async records(token: CancellationToken): Promise<UriDocumentRecord[]> {
+    await this.ready;
+    await this.scans;
+    const records: UriDocumentRecord[] = [];
+    const uris = new Set([...[...this.index].map(([uri]) => uri), ...this.documents.keys()]);
+    for (const uri of uris) {
+      throwIfCancelled(token);
+      const document = this.documents.get(uri);
+      if (document && !skipReason(document.getText(), this.settings.maxFileSize)) {
+        const model = this.cache.model(document, this.service());
+        records.push({ ...this.service().items(model, displayPath(uri, this.folders)), uri });
+      } else {
+        const entry = this.index.get(uri);
+        if (entry) records.push({ ...entry.record, uri });
+      }
+    }
+    return records;
+  }
+}

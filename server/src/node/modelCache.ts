@@ -1,0 +1,41 @@
+/** Parsed models of open documents, one per document version, shared by every feature. */
+import type { Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { MinutesService } from '../core/api';
+import type { MinutesDocument } from '../core/model';
+
+interface Entry {
+  version: number;
+  service: MinutesService;
+  model: MinutesDocument;
+  diagnostics?: Diagnostic[];
+}
+
+export class ModelCache {
+  private readonly entries = new Map<string, Entry>();
+
+  private entry(document: TextDocument, service: MinutesService): Entry {
+    let entry = this.entries.get(document.uri);
+    if (!entry || entry.version !== document.version || entry.service !== service) {
+      entry = { version: document.version, service, model: service.parse(document.getText()) };
+      this.entries.set(document.uri, entry);
+    }
+    return entry;
+  }
+
+  /** The model of the document's current version, parsed at most once per version. */
+  model(document: TextDocument, service: MinutesService): MinutesDocument {
+    return this.entry(document, service).model;
+  }
+
+  /** The diagnostics of the document's current version, computed at most once per version. */
+  diagnostics(document: TextDocument, service: MinutesService): Diagnostic[] {
+    const entry = this.entry(document, service);
+    entry.diagnostics ??= service.validate(entry.model);
+    return entry.diagnostics;
+  }
+
+  delete(uri: string): void {
+    this.entries.delete(uri);
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * What the server knows of every minutes document in the workspace: its decisions and actions, the units it
+ * names and its symbols. Open documents are kept as edited, the others as saved; each entry is replaced on
+ * its own when its document changes.
+ */
+import type { DocumentSymbol, WorkspaceSymbol } from 'vscode-languageserver';
+import type { DocumentRecord, MinutesService } from '../core/api';
+import type { MinutesDocument } from '../core/model';
+import { unitsUsed } from '../core';
+import { isUnder } from './uri';
+
+export interface IndexEntry {
+  record: DocumentRecord;
+  /** Units named in the document, with counts. */
+  units: ReadonlyMap<string, number>;
+  /** Sections and items, flattened, for workspace symbol search. */
+  symbols: WorkspaceSymbol[];
+  /** True while the document is open in the editor (the entry then follows the editor, not the disk). */
+  open: boolean;
+}
+
+function flatten(
+  symbols: DocumentSymbol[],
+  uri: string,
+  container: string | undefined,
+  out: WorkspaceSymbol[],
+) {
+  for (const symbol of symbols) {
+    out.push({
+      name: symbol.name,
+      kind: symbol.kind,
+      location: { uri, range: symbol.selectionRange },
+      ...(container === undefined ? {} : { containerName: container }),
+    });
+    if (symbol.children) flatten(symbol.children, uri, symbol.name, out);
+  }
+  return out;
+}
+
+/** The index entry of one parsed document. */
+export function analyze(
+  service: MinutesService,
+  doc: MinutesDocument,
+  uri: string,
+  file: string,
+  open: boolean,
+): IndexEntry {
+  return {
+    record: service.items(doc, file),
+    units: unitsUsed(doc),
+    symbols: flatten(service.symbols(doc), uri, undefined, []),
+    open,
+  };
+}
+
+export class WorkspaceIndex {
+  private readonly entries = new Map<string, IndexEntry>();
+  private readonly totals = new Map<string, number>();
+
+  get(uri: string): IndexEntry | undefined {
+    return this.entries.get(uri);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  [Symbol.iterator](): IterableIterator<[string, IndexEntry]> {
+    return this.entries.entries();
+  }
+
+  /** Stores an entry; answers whether the document's items changed. */
+  set(uri: string, entry: IndexEntry): boolean {
+    const previous = this.entries.get(uri);
+    if (previous) this.count(previous.units, -1);
+    this.count(entry.units, 1);
+    this.entries.set(uri, entry);
+    return !previous || JSON.stringify(previous.record) !== JSON.stringify(entry.record);
+  }
+
+  /** Forgets a document, or every document under a folder URI; answers the URIs forgotten. */
+  delete(uri: string): string[] {
+    const keys = this.entries.has(uri) ? [uri] : [...this.entries.keys()].filter((key) => isUnder(key, uri));
+    const removed: string[] = [];
+    for (const key of keys) {
+      const entry = this.entries.get(key) as IndexEntry;
+      this.count(entry.units, -1);
+      this.entries.delete(key);
+      removed.push(key);
+    }
+    return removed;
+  }
+
+  /** Units named across the workspace, with counts, leaving out one document's own. */
+  unitCounts(exceptUri?: string): Map<string, number> {
+    const counts = new Map(this.totals);
+    const own = exceptUri === undefined ? undefined : this.entries.get(exceptUri);
+    if (own) {
+      for (const [unit, n] of own.units) {
+        const left = (counts.get(unit) ?? 0) - n;
+        if (left > 0) counts.set(unit, left);
+        else counts.delete(unit);
+      }
+    }
+    return counts;
+  }
+
+  private count(units: ReadonlyMap<string, number>, sign: 1 | -1): void {
+    for (const [unit, n] of units) {
+      const total = (this.totals.get(unit) ?? 0) + sign * n;
+      if (total > 0) this.totals.set(unit, total);
+      else this.totals.delete(unit);
+    }
+  }
+}
