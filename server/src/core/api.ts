@@ -86,7 +86,11 @@ export interface MinutesService {
   items(doc: MinutesDocument, file: string): DocumentRecord;
   symbols(doc: MinutesDocument): DocumentSymbol[];
   folding(doc: MinutesDocument): FoldingRange[];
-  completions(doc: MinutesDocument, position: Position, workspaceUnits?: WorkspaceUnitCounts): CompletionItem[];
+  completions(
+    doc: MinutesDocument,
+    position: Position,
+    workspaceUnits?: WorkspaceUnitCounts,
+  ): CompletionItem[];
   hover(doc: MinutesDocument, position: Position, workspaceUnits?: WorkspaceUnitCounts): Hover | null;
   codeActions(doc: MinutesDocument, uri: string, range: Range, diagnostics: Diagnostic[]): CodeAction[];
   /** The unit mentioned at a position, with its span, for rename and references. */

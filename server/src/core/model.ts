@@ -15,14 +15,7 @@ export type OwnerRole = 'lead' | 'support';
 export type ItemStatus = 'open' | 'done';
 
 export type HeaderKey =
-  | 'date'
-  | 'place'
-  | 'chair'
-  | 'attendees'
-  | 'observers'
-  | 'absent'
-  | 'recorder'
-  | 'topic';
+  'date' | 'place' | 'chair' | 'attendees' | 'observers' | 'absent' | 'recorder' | 'topic';
 
 export interface HeaderField {
   key: HeaderKey;
@@ -86,6 +79,8 @@ export interface DateValue {
   span: Span;
   /** Set when the expression names an impossible date (2024-02-30, 13月). */
   invalid?: string;
+  /** The expression itself marks a limit: 6月底前, 会后5日内, by June 30. */
+  limit: boolean;
 }
 
 export interface Deadline extends DateValue {
@@ -141,7 +136,6 @@ export interface Meeting {
 export interface Placeholder {
   text: string;
   span: Span;
-  /** For `20XX`: the year fix, when the meeting date is known. */
 }
 
 export interface MinutesDocument {
@@ -157,5 +151,7 @@ export interface MinutesDocument {
   placeholders: Placeholder[];
   /** Every date expression found anywhere, resolved where possible. */
   dates: DateValue[];
+  /** Every place a unit is named: `@` mentions anywhere, owners of items, names in header lists. */
+  mentions: NamedSpan[];
   suppressions: Suppression[];
 }

@@ -1,0 +1,238 @@
+/**
+ * Quick fixes for the rules' diagnostics. Every fix is a plain text edit the user applies (and can undo);
+ * where a fix leaves a name to choose, it also asks the client to put the cursor there and open completion
+ * (`minutes.revealAndSuggest`, which clients that lack it simply ignore).
+ */
+import {
+  CodeActionKind,
+  type CodeAction,
+  type Command,
+  type Diagnostic,
+  type Range,
+  type TextEdit,
+} from 'vscode-languageserver-types';
+import type { Locale } from '../api';
+import { addDays } from '../dates';
+import type { Item, MinutesDocument } from '../model';
+import { relabel } from '../rules/numbering';
+import { DIAGNOSTIC_SOURCE } from '../validate';
+
+export const REVEAL_AND_SUGGEST = 'minutes.revealAndSuggest';
+
+const isChinese = (s: string): boolean => /[\u4e00-\u9fff]/.test(s);
+
+function itemAt(doc: MinutesDocument, offset: number): Item | undefined {
+  return doc.items.find((i) => offset >= i.headSpan.start && offset <= i.span.end);
+}
+
+/** Where to add to an item: before its closing 。/；, or at its end. */
+function appendPoint(doc: MinutesDocument, item: Item): number {
+  let end = item.span.end;
+  if (/[。；;]/.test(doc.text[end - 1] ?? '')) end--;
+  return end;
+}
+
+function action(
+  title: string,
+  uri: string,
+  diagnostic: Diagnostic,
+  edits: TextEdit[],
+  preferred = false,
+  command?: Command,
+): CodeAction {
+  return {
+    title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    edit: { changes: { [uri]: edits } },
+    ...(preferred ? { isPreferred: true } : {}),
+    ...(command ? { command } : {}),
+  };
+}
+
+function insertWithCursor(
+  doc: MinutesDocument,
+  uri: string,
+  at: number,
+  text: string,
+  cursorAfter: string,
+): { edit: TextEdit; command: Command } {
+  const pos = doc.lines.positionAt(at);
+  const cursor = {
+    line: pos.line,
+    character: pos.character + text.indexOf(cursorAfter) + cursorAfter.length,
+  };
+  return {
+    edit: { range: { start: pos, end: pos }, newText: text },
+    command: { title: 'Choose', command: REVEAL_AND_SUGGEST, arguments: [uri, cursor] },
+  };
+}
+
+function endOfMonth(iso: string): string {
+  const [y, m] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}
+
+function cnDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日前`;
+}
+
+export function codeActions(
+  doc: MinutesDocument,
+  uri: string,
+  _range: Range,
+  diagnostics: Diagnostic[],
+  locale: Locale,
+  today: string | null,
+): CodeAction[] {
+  const zhUi = locale === 'zh-CN';
+  const out: CodeAction[] = [];
+  for (const d of diagnostics) {
+    if (d.source !== DIAGNOSTIC_SOURCE) continue;
+    const data = (d.data ?? {}) as Record<string, unknown>;
+    const rule = typeof d.code === 'string' ? d.code : String(data.rule ?? '');
+    const start = doc.lines.offsetAt(d.range.start);
+    const end = doc.lines.offsetAt(d.range.end);
+    const current = doc.text.slice(start, end);
+    switch (rule) {
+      case 'missing-owner': {
+        const item = itemAt(doc, start);
+        if (!item) break;
+        const zh = isChinese(item.text);
+        const text = zh ? '（责任单位：@）' : ' Owner: @';
+        const { edit, command } = insertWithCursor(doc, uri, appendPoint(doc, item), text, '@');
+        out.push(action(zhUi ? '添加责任单位' : 'Add an owner', uri, d, [edit], true, command));
+        break;
+      }
+      case 'missing-deadline': {
+        const item = itemAt(doc, start);
+        if (!item) break;
+        const zh = isChinese(item.text);
+        const at = doc.lines.positionAt(appendPoint(doc, item));
+        const anchor = doc.meeting.date ?? today;
+        const choices: [string, string][] = anchor
+          ? [
+              [zhUi ? '两周内' : 'in two weeks', addDays(anchor, 14)],
+              [zhUi ? '月底前' : 'by the end of the month', endOfMonth(addDays(anchor, 1))],
+              [zhUi ? '三个月内' : 'within three months', addDays(anchor, 90)],
+            ]
+          : [];
+        choices.forEach(([label, iso], i) => {
+          const newText = zh ? `（时限：${cnDate(iso)}）` : ` Due: ${iso}.`;
+          out.push(
+            action(
+              `${zhUi ? '添加时限' : 'Add a deadline'}: ${label} (${iso})`,
+              uri,
+              d,
+              [{ range: { start: at, end: at }, newText }],
+              i === 0,
+            ),
+          );
+        });
+        if (!anchor) {
+          const { edit, command } = insertWithCursor(
+            doc,
+            uri,
+            appendPoint(doc, item),
+            zh ? '（时限：）' : ' Due: ',
+            zh ? '时限：' : 'Due: ',
+          );
+          out.push(action(zhUi ? '添加时限' : 'Add a deadline', uri, d, [edit], true, command));
+        }
+        break;
+      }
+      case 'vague-owner': {
+        const { edit, command } = insertWithCursor(doc, uri, start, '@', '@');
+        edit.range = d.range;
+        out.push(
+          action(
+            zhUi ? `将“${current}”改为具体单位…` : `Replace “${current}” with a specific unit…`,
+            uri,
+            d,
+            [edit],
+            true,
+            command,
+          ),
+        );
+        break;
+      }
+      case 'unknown-unit': {
+        const suggestions = Array.isArray(data.suggestions) ? (data.suggestions as string[]) : [];
+        suggestions.forEach((s, i) =>
+          out.push(
+            action(
+              zhUi ? `改为“${s}”` : `Change to “${s}”`,
+              uri,
+              d,
+              [{ range: d.range, newText: s }],
+              i === 0,
+            ),
+          ),
+        );
+        break;
+      }
+      case 'placeholder': {
+        if (typeof data.year === 'string') {
+          out.push(
+            action(
+              zhUi ? `改为会议年份 ${data.year}` : `Replace with the meeting's year, ${data.year}`,
+              uri,
+              d,
+              [{ range: d.range, newText: data.year }],
+              true,
+            ),
+          );
+        }
+        break;
+      }
+      case 'numbering': {
+        if (typeof data.expected !== 'string') break;
+        out.push(
+          action(
+            zhUi ? `改为“${data.expected}”` : `Change to “${data.expected}”`,
+            uri,
+            d,
+            [{ range: d.range, newText: data.expected }],
+            true,
+          ),
+        );
+        const run = doc.sequences.find((r) => r.some((l) => l.span.start === start));
+        if (run) {
+          const edits = run
+            .map((label, i) => ({ label, want: relabel(label, i + 1) }))
+            .filter(({ label, want }) => label.text !== want)
+            .map(({ label, want }) => ({ range: doc.lines.range(label.span), newText: want }));
+          if (edits.length > 1)
+            out.push(action(zhUi ? '重新编号整个序列' : 'Renumber the whole list', uri, d, edits));
+        }
+        break;
+      }
+      case 'missing-header': {
+        const missing = Array.isArray(data.missing) ? (data.missing as string[]) : [];
+        const zh = isChinese(doc.text.slice(0, 2000));
+        const keys: Record<string, [string, string]> = {
+          date: ['时间：', 'Date: '],
+          chair: ['主持：', 'Chair: '],
+          attendees: ['出席：', 'Present: '],
+        };
+        const lines = missing.map((m) => keys[m]?.[zh ? 0 : 1]).filter(Boolean);
+        if (lines.length === 0) break;
+        const atLine = doc.title ? doc.lines.lineAt(doc.title.span.end) : -1;
+        const pos = atLine >= 0 ? doc.lines.positionAt(doc.lines.lineEnd(atLine)) : { line: 0, character: 0 };
+        const newText = atLine >= 0 ? `\n${lines.join('\n')}` : `${lines.join('\n')}\n`;
+        out.push(
+          action(
+            zhUi ? '补充会议要素' : 'Add the missing header fields',
+            uri,
+            d,
+            [{ range: { start: pos, end: pos }, newText }],
+            true,
+          ),
+        );
+        break;
+      }
+    }
+  }
+  return out;
+}

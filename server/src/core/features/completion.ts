@@ -1,0 +1,240 @@
+/**
+ * Completion: organisational units after `@` and owner labels, measurement units after a number, header
+ * keys at the top, section phrases at a line start, and concrete deadlines after a deadline label.
+ */
+import {
+  CompletionItemKind,
+  type CompletionItem,
+  type Position,
+  type Range,
+} from 'vscode-languageserver-types';
+import type { Locale, UnitsRegistry, WorkspaceUnitCounts } from '../api';
+import { addDays, weekday } from '../dates';
+import type { MinutesDocument } from '../model';
+import { DEADLINE_LABELS, HEADER_KEYS, MEASUREMENT_UNITS, OWNER_LABELS } from '../vocabulary';
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const OWNER_CONTEXT = new RegExp(
+  `(?:${OWNER_LABELS.map((l) => escape(l.label)).join('|')})\\s*[:：]\\s*(?:[^\\n；;。]*[、，,/\\s])?@?([^\\s@、，,；;。：:]*)$`,
+  'i',
+);
+const MENTION_CONTEXT = /@([^\s@，,。；;：:、！!？?（）()【】[\]“”"'《》<>]*)$/;
+const NUMBER_CONTEXT = /[0-9０-９](?:[.．][0-9０-９]+)?$/;
+const DEADLINE_CONTEXT = new RegExp(
+  `(?:${DEADLINE_LABELS.map(escape).join('|')})\\s*[:：]\\s*([^\\n；;。]*)$`,
+  'i',
+);
+
+interface Phrase {
+  label: string;
+  insert: string;
+  detail: { en: string; 'zh-CN': string };
+}
+
+const SECTION_PHRASES: Phrase[] = [
+  { label: '会议认为', insert: '会议认为，', detail: { en: 'finding', 'zh-CN': '认为（情况）' } },
+  { label: '会议指出', insert: '会议指出，', detail: { en: 'finding', 'zh-CN': '指出（情况）' } },
+  { label: '会议决定', insert: '会议决定，', detail: { en: 'decision', 'zh-CN': '决定事项' } },
+  { label: '会议议定', insert: '会议议定：', detail: { en: 'decision', 'zh-CN': '议定事项' } },
+  { label: '会议强调', insert: '会议强调，', detail: { en: 'requirement', 'zh-CN': '强调（要求）' } },
+  { label: '会议要求', insert: '会议要求，', detail: { en: 'requirement', 'zh-CN': '要求事项' } },
+  {
+    label: '## Decisions',
+    insert: '## Decisions',
+    detail: { en: 'decisions section', 'zh-CN': '决定事项（英文）' },
+  },
+  {
+    label: '## Action items',
+    insert: '## Action items',
+    detail: { en: 'actions section', 'zh-CN': '待办事项（英文）' },
+  },
+  {
+    label: '## Discussion',
+    insert: '## Discussion',
+    detail: { en: 'discussion section', 'zh-CN': '讨论（英文）' },
+  },
+];
+
+function replaceRange(position: Position, typed: number): Range {
+  return { start: { line: position.line, character: position.character - typed }, end: position };
+}
+
+function unitCompletions(
+  registry: UnitsRegistry | null,
+  workspace: WorkspaceUnitCounts | undefined,
+  range: Range,
+  locale: Locale,
+): CompletionItem[] {
+  const out: CompletionItem[] = [];
+  const seen = new Set<string>();
+  const count = (name: string): number => workspace?.get(name) ?? 0;
+  const sort = (n: number, name: string): string =>
+    `${String(1e6 - Math.min(n, 999999)).padStart(7, '0')}${name}`;
+  for (const u of registry?.units ?? []) {
+    const uses = count(u.name) + u.aliases.reduce((s, a) => s + count(a), 0);
+    seen.add(u.name);
+    const doc = [
+      u.aliases.length > 0 ? `${locale === 'zh-CN' ? '简称' : 'Aliases'}: ${u.aliases.join('、')}` : '',
+      u.parent ? `${locale === 'zh-CN' ? '上级' : 'Parent'}: ${u.parent}` : '',
+    ]
+      .filter(Boolean)
+      .join('\n');
+    out.push({
+      label: u.name,
+      kind: CompletionItemKind.Module,
+      detail: locale === 'zh-CN' ? '单位名录' : 'units registry',
+      ...(doc ? { documentation: doc } : {}),
+      textEdit: { range, newText: u.name },
+      filterText: u.name,
+      sortText: sort(uses, u.name),
+    });
+    for (const alias of u.aliases) {
+      seen.add(alias);
+      out.push({
+        label: alias,
+        kind: CompletionItemKind.Reference,
+        detail: `→ ${u.name}`,
+        textEdit: { range, newText: u.name },
+        filterText: alias,
+        sortText: sort(uses, alias),
+      });
+    }
+  }
+  for (const [name, n] of workspace ?? []) {
+    if (seen.has(name)) continue;
+    out.push({
+      label: name,
+      kind: CompletionItemKind.Value,
+      detail: locale === 'zh-CN' ? `工作区已用 ${n} 次` : `used ${n}× in the workspace`,
+      textEdit: { range, newText: name },
+      sortText: sort(n, name),
+    });
+  }
+  return out;
+}
+
+function measurementCompletions(position: Position, locale: Locale): CompletionItem[] {
+  return MEASUREMENT_UNITS.map((m, i) => ({
+    label: m.unit,
+    kind: CompletionItemKind.Unit,
+    detail: locale === 'zh-CN' ? '计量单位' : m.en,
+    textEdit: { range: replaceRange(position, 0), newText: m.unit },
+    sortText: String(i).padStart(3, '0'),
+  }));
+}
+
+function headerCompletions(doc: MinutesDocument, range: Range, locale: Locale): CompletionItem[] {
+  const used = new Set(doc.header.map((h) => h.key));
+  const zh = locale === 'zh-CN' || /[\u4e00-\u9fff]/.test(doc.text.slice(0, 2000));
+  return (Object.entries(HEADER_KEYS) as [keyof typeof HEADER_KEYS, readonly string[]][])
+    .filter(([key]) => !used.has(key))
+    .flatMap(([key, labels], i) => {
+      const cn = labels.find((l) => /[\u4e00-\u9fff]/.test(l) && l.length <= 2) ?? labels[0];
+      const en = labels.find((l) => /^[A-Z]/.test(l))!;
+      return [
+        { label: `${cn}：`, key, sort: zh ? 0 : 1 },
+        { label: `${en}: `, key, sort: zh ? 1 : 0 },
+      ].map((c) => ({
+        label: c.label.trim(),
+        kind: CompletionItemKind.Property,
+        detail: c.key,
+        textEdit: { range, newText: c.label },
+        sortText: `${c.sort}${String(i).padStart(2, '0')}`,
+      }));
+    });
+}
+
+function sectionCompletions(range: Range, locale: Locale): CompletionItem[] {
+  return SECTION_PHRASES.map((p, i) => ({
+    label: p.label,
+    kind: CompletionItemKind.Keyword,
+    detail: p.detail[locale],
+    textEdit: { range, newText: p.insert },
+    sortText: `5${String(i).padStart(2, '0')}`,
+  }));
+}
+
+function endOfMonth(iso: string): string {
+  const [y, m] = iso.split('-').map(Number);
+  const d = new Date(Date.UTC(y, m, 0));
+  return d.toISOString().slice(0, 10);
+}
+
+function endOfQuarter(iso: string): string {
+  const [y, m] = iso.split('-').map(Number);
+  const qm = Math.ceil(m / 3) * 3;
+  return endOfMonth(`${y}-${String(qm).padStart(2, '0')}-01`);
+}
+
+/** Deadline suggestions computed from the meeting date (or today): 本周五, 月底, 季度末, 年底, 会后N日. */
+function deadlineCompletions(
+  anchor: string | null,
+  range: Range,
+  english: boolean,
+  locale: Locale,
+): CompletionItem[] {
+  if (!anchor) return [];
+  const friday = addDays(anchor, (5 - weekday(anchor) + 7) % 7);
+  const choices: [string, string, string][] = [
+    ['本周五', 'this Friday', friday],
+    ['会后一周内', 'within a week', addDays(anchor, 7)],
+    ['会后两周内', 'within two weeks', addDays(anchor, 14)],
+    ['月底', 'end of month', endOfMonth(anchor)],
+    ['下月底', 'end of next month', endOfMonth(addDays(endOfMonth(anchor), 1))],
+    ['季度末', 'end of quarter', endOfQuarter(anchor)],
+    ['年底', 'end of year', `${anchor.slice(0, 4)}-12-31`],
+  ];
+  const wd =
+    locale === 'zh-CN'
+      ? ['日', '一', '二', '三', '四', '五', '六']
+      : ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+  return choices.map(([cn, en, iso], i) => {
+    const [y, m, d] = iso.split('-').map(Number);
+    const newText = english ? iso : `${y}年${m}月${d}日前`;
+    const day = locale === 'zh-CN' ? `周${wd[weekday(iso)]}` : wd[weekday(iso)];
+    return {
+      label: `${locale === 'zh-CN' ? cn : en} (${iso})`,
+      kind: CompletionItemKind.Constant,
+      detail: `${iso} ${day}`,
+      textEdit: { range, newText },
+      filterText: newText,
+      sortText: String(i).padStart(2, '0'),
+    };
+  });
+}
+
+export function completions(
+  doc: MinutesDocument,
+  position: Position,
+  registry: UnitsRegistry | null,
+  workspace: WorkspaceUnitCounts | undefined,
+  locale: Locale,
+  today: string | null,
+): CompletionItem[] {
+  const lineStart = doc.lines.lineStart(position.line);
+  const offset = doc.lines.offsetAt(position);
+  const before = doc.text.slice(Math.max(lineStart, offset - 400), offset);
+
+  const mention = MENTION_CONTEXT.exec(before);
+  if (mention) return unitCompletions(registry, workspace, replaceRange(position, mention[1].length), locale);
+  const owner = OWNER_CONTEXT.exec(before);
+  if (owner) return unitCompletions(registry, workspace, replaceRange(position, owner[1].length), locale);
+  const deadline = DEADLINE_CONTEXT.exec(before);
+  if (deadline) {
+    const english = /^[A-Za-z]/.test(deadline[0]);
+    return deadlineCompletions(
+      doc.meeting.date ?? today,
+      replaceRange(position, deadline[1].length),
+      english,
+      locale,
+    );
+  }
+  if (NUMBER_CONTEXT.test(before)) return measurementCompletions(position, locale);
+
+  const word = /^[\s\u3000]*([#\p{L}]{0,8})$/u.exec(before);
+  if (!word) return [];
+  const range = replaceRange(position, word[1].length);
+  const firstSection = doc.sections.length > 0 ? doc.sections[0].span.start : doc.text.length;
+  const inHeader = offset <= firstSection;
+  return [...(inHeader ? headerCompletions(doc, range, locale) : []), ...sectionCompletions(range, locale)];
+}

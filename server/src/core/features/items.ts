@@ -1,0 +1,41 @@
+/** The extracted decisions and actions of a document: the `minutes actions` JSON contract, version 1. */
+import type { DocumentRecord, ItemRecord } from '../api';
+import type { MinutesDocument } from '../model';
+
+export function documentRecord(doc: MinutesDocument, file: string): DocumentRecord {
+  const items: ItemRecord[] = [];
+  for (const item of doc.items) {
+    if (item.kind === 'finding') continue;
+    items.push({
+      kind: item.kind,
+      section: item.section === null ? null : doc.sections[item.section].heading,
+      text: item.text,
+      range: doc.lines.range(item.span),
+      owners: item.owners.map((o) => ({ name: o.name, role: o.role, vague: o.vague })),
+      deadline: item.deadline
+        ? { text: item.deadline.text, date: item.deadline.date, vague: item.deadline.vague }
+        : item.vagueDeadlines.length > 0
+          ? {
+              text: doc.text.slice(item.vagueDeadlines[0].start, item.vagueDeadlines[0].end),
+              date: null,
+              vague: true,
+            }
+          : null,
+      status: item.status,
+    });
+  }
+  const m = doc.meeting;
+  return {
+    file,
+    title: doc.title?.text ?? null,
+    meeting: { date: m.date, place: m.place, chair: m.chair, attendees: m.attendees, recorder: m.recorder },
+    items,
+  };
+}
+
+/** Owner names used in a document, with how often: for ranking completion across the workspace. */
+export function unitsUsed(doc: MinutesDocument): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const m of doc.mentions) counts.set(m.name, (counts.get(m.name) ?? 0) + 1);
+  return counts;
+}

@@ -1,0 +1,300 @@
+/**
+ * Owners of an item: explicit `@名` mentions, labelled owners (责任单位：/Owner:), and the owners prose
+ * names in the genre's set phrases (由A负责, A牵头、B配合, 请A…, A要…, X to …).
+ */
+import type { NamedSpan, Owner, OwnerRole } from './model';
+import { isVagueOwner, OWNER_LABELS, PERSON_SUFFIX, UNIT_SUFFIX } from './vocabulary';
+
+export type IsKnownUnit = (name: string) => boolean;
+
+/** Characters that end an `@` mention: white space and CJK/ASCII punctuation. */
+const MENTION = /@([^\s@，,。；;：:、！!？?（）()【】[\]{}“”"'‘’《》<>|]+)/g;
+/** Role words that may trail a mention without a space: `@县财政局牵头`. */
+const MENTION_TRAIL = /(?:牵头|负责|主办|承办|配合|协办|协助|落实|等单位|等部门|等)$/;
+
+const LABEL_NAMES = OWNER_LABELS.map((l) => l.label)
+  .sort((a, b) => b.length - a.length)
+  .map((l) => l.replace(/ /g, '\\s+'));
+const LABEL = new RegExp(`(?:^|(?<=[\\s。；;，,（(【[]))(${LABEL_NAMES.join('|')})\\s*[:：]\\s*`, 'gi');
+/** Where a labelled owner list stops: end of clause, or the next label of any kind. */
+const LABEL_VALUE_END =
+  /[\n。；;]|(?:[\s，,（(]|^)(?:时限|完成时限|完成时间|截止|期限|状态|责任单位|牵头单位|配合单位|协办单位|责任人|Due|Deadline|Status|By)\s*[:：]|[）)】\]]\s*$/i;
+
+const NAME_LIST = `[\\u4e00-\\u9fffA-Za-z0-9（）()·、]{2,40}?`;
+
+const PROSE: readonly { re: RegExp; roles: (OwnerRole | null)[] }[] = [
+  // 由县财政局牵头 / 由县发改局、县财政局负责
+  { re: new RegExp(`由(${NAME_LIST})(?:牵头|负责|主办|承办|组织|统筹|具体负责)`, 'g'), roles: ['lead'] },
+  // 县财政局牵头，县发改局等单位配合
+  {
+    re: new RegExp(
+      `(?:^|(?<=[，,。；;：:]))(${NAME_LIST})牵头[，,、]?\\s*(?:会同)?(${NAME_LIST})(?:等(?:单位|部门)?)?(?:配合|协助|协办|参与)`,
+      'g',
+    ),
+    roles: ['lead', 'support'],
+  },
+  // 请县交通局于…
+  {
+    re: new RegExp(
+      `请(${NAME_LIST})(?=于|在|要|尽快|抓紧|负责|牵头|做好|加强|进一步|研究|会同|按照|对|将|把|及时|认真|切实|立即|组织|抓好|落实|继续|加快|制定|完成)`,
+      'g',
+    ),
+    roles: [null],
+  },
+  // 会同县财政局
+  {
+    re: new RegExp(`会同(${NAME_LIST})(?=等|，|,|共同|研究|制定|做好|开展|进行|对|联合)`, 'g'),
+    roles: ['support'],
+  },
+  // 县财政局要…, 各责任单位要…, 县发改局负责…  (at a clause start)
+  {
+    re: new RegExp(
+      `(?:^|(?<=[，,。；;：:！!？?]))(${NAME_LIST})(?:等(?:单位|部门)?)?(?=要|负责|牵头|务必|应当|应|须|必须|需要|需|抓紧|尽快|立即|切实|认真|全力|加快|继续|进一步|配合|协助)`,
+      'g',
+    ),
+    roles: [null],
+  },
+];
+
+/** English: `ACTION (Sarah, Tom):` */
+const ACTION_PAREN = /\bACTION\s*[(（]([^)）\n]{1,80})[)）]/gi;
+/** English item start: `Sarah to send …`, `Finance team will …`. */
+const EN_SUBJECT =
+  /^((?:[A-Z][\w.'’-]*)(?:(?:\s*,\s*|\s+(?:and|&)\s+|\s*\/\s*|\s+)(?:[A-Z][\w.'’-]*|team|group|committee|office|department|board|staff|unit))*)\s+(?:to|will|shall|must|should|is to|are to|agreed to)\s+[a-z]/;
+const EN_ASSIGNED = /\bassigned to\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})/g;
+const EN_STOP = new Set([
+  'We',
+  'It',
+  'This',
+  'That',
+  'There',
+  'These',
+  'Those',
+  'I',
+  'You',
+  'They',
+  'He',
+  'She',
+  'Agreed',
+  'Decided',
+  'Resolved',
+  'Need',
+  'Needs',
+  'Plan',
+  'Plans',
+  'Also',
+  'Action',
+  'Decision',
+  'TODO',
+  'Next',
+  'Please',
+  'The',
+  'A',
+  'An',
+  'In',
+  'On',
+  'At',
+  'By',
+  'If',
+  'When',
+  'Meeting',
+  'Motion',
+]);
+
+/** Whether a name taken from prose looks like an owner: a unit, a person's title, a vague owner, or a known unit. */
+function looksLikeOwner(name: string, isKnown: IsKnownUnit): boolean {
+  return UNIT_SUFFIX.test(name) || PERSON_SUFFIX.test(name) || isVagueOwner(name) || isKnown(name);
+}
+
+/**
+ * Splits `县财政局、县发改局和县住建局` into names. `和/及/与` split only where every piece looks like an owner,
+ * so `县住房和城乡建设局` stays whole.
+ */
+function splitNames(list: string, base: number, isKnown: IsKnownUnit): NamedSpan[] {
+  const out: NamedSpan[] = [];
+  const parts = /[^、，,/／;；&]+/g;
+  for (let m = parts.exec(list); m; m = parts.exec(list)) {
+    pushSplitOnConjunction(m[0], base + m.index, isKnown, out);
+  }
+  return out;
+}
+
+function pushSplitOnConjunction(part: string, base: number, isKnown: IsKnownUnit, out: NamedSpan[]): void {
+  const pieces = part.split(/和|及|与|以及|\s+and\s+/);
+  const whole =
+    pieces.length > 1 && pieces.every((p) => p.trim().length >= 2 && looksLikeOwner(cleanName(p), isKnown));
+  if (!whole) {
+    pushName(part, base, out);
+    return;
+  }
+  let offset = 0;
+  for (const piece of pieces) {
+    const at = part.indexOf(piece, offset);
+    pushName(piece, base + at, out);
+    offset = at + piece.length;
+  }
+}
+
+function cleanName(raw: string): string {
+  return raw
+    .replace(/^[\s@＠]+/, '')
+    .replace(/(?:等(?:单位|部门)?|等)\s*$/, '')
+    .trim();
+}
+
+function pushName(raw: string, base: number, out: NamedSpan[]): void {
+  const name = cleanName(raw);
+  if (name.length === 0) return;
+  const at = raw.indexOf(name);
+  out.push({ name, span: { start: base + at, end: base + at + name.length } });
+}
+
+/** Every `@` mention in text[start, end), with trailing role words cut off. */
+export function findMentions(
+  text: string,
+  start: number,
+  end: number,
+): (NamedSpan & { role: OwnerRole | null })[] {
+  const slice = text.slice(start, end);
+  const out: (NamedSpan & { role: OwnerRole | null })[] = [];
+  MENTION.lastIndex = 0;
+  for (let m = MENTION.exec(slice); m; m = MENTION.exec(slice)) {
+    let name = m[1];
+    let role: OwnerRole | null = null;
+    const trail = MENTION_TRAIL.exec(name);
+    if (trail && name.length - trail[0].length >= 2) {
+      role = /配合|协办|协助/.test(trail[0])
+        ? 'support'
+        : /牵头|负责|主办|承办/.test(trail[0])
+          ? 'lead'
+          : null;
+      name = name.slice(0, name.length - trail[0].length);
+    }
+    if (role === null) {
+      const after = slice.slice(m.index + m[0].length, m.index + m[0].length + 3);
+      if (/^\s?(?:牵头|负责|主办)/.test(after)) role = 'lead';
+      else if (/^\s?(?:配合|协办|协助)/.test(after)) role = 'support';
+    }
+    const s = start + m.index + 1;
+    out.push({ name, role, span: { start: s, end: s + name.length } });
+  }
+  return out;
+}
+
+/** Owner labels in text[start, end): each label's names. */
+function findLabelled(text: string, start: number, end: number, isKnown: IsKnownUnit): Owner[] {
+  const slice = text.slice(start, end);
+  const out: Owner[] = [];
+  LABEL.lastIndex = 0;
+  for (let m = LABEL.exec(slice); m; m = LABEL.exec(slice)) {
+    const labelText = m[1].replace(/\s+/g, ' ');
+    const def = OWNER_LABELS.find((l) => l.label.toLowerCase() === labelText.toLowerCase());
+    if (!def) continue;
+    const valueStart = m.index + m[0].length;
+    const rest = slice.slice(valueStart, valueStart + 200);
+    const stop = LABEL_VALUE_END.exec(rest);
+    const value = stop ? rest.slice(0, stop.index) : rest;
+    const names = splitNames(value, start + valueStart, isKnown);
+    for (const n of names) {
+      // Chinese lists may also separate names with spaces: `@县财政局 @县发改局`.
+      const sub = /[\u4e00-\u9fff]/.test(n.name) && /\s/.test(n.name) ? splitOnSpace(n) : [n];
+      for (const s of sub) {
+        out.push({
+          name: s.name,
+          span: s.span,
+          role: def.role,
+          vague: isVagueOwner(s.name),
+          source: 'label',
+          person: def.person,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+function splitOnSpace(n: NamedSpan): NamedSpan[] {
+  const out: NamedSpan[] = [];
+  const re = /\S+/g;
+  for (let m = re.exec(n.name); m; m = re.exec(n.name)) pushName(m[0], n.span.start + m.index, out);
+  return out;
+}
+
+function findProse(
+  text: string,
+  start: number,
+  end: number,
+  bodyStart: number,
+  isKnown: IsKnownUnit,
+): Owner[] {
+  const slice = text.slice(start, end);
+  const out: Owner[] = [];
+  if (/[\u4e00-\u9fff]/.test(slice)) {
+    for (const { re, roles } of PROSE) {
+      re.lastIndex = 0;
+      for (let m = re.exec(slice); m; m = re.exec(slice)) {
+        for (let g = 1; g < m.length; g++) {
+          if (m[g] === undefined) continue;
+          const groupStart = start + m.index + m[0].indexOf(m[g]);
+          const names = splitNames(m[g], groupStart, isKnown);
+          if (!names.every((n) => looksLikeOwner(n.name, isKnown))) continue;
+          for (const n of names) out.push(proseOwner(n, roles[g - 1] ?? null));
+        }
+      }
+    }
+  }
+  ACTION_PAREN.lastIndex = 0;
+  for (let m = ACTION_PAREN.exec(slice); m; m = ACTION_PAREN.exec(slice)) {
+    const groupStart = start + m.index + m[0].indexOf(m[1]);
+    for (const n of splitNames(m[1].replace(/\s+and\s+/g, ', '), groupStart, isKnown))
+      out.push(proseOwner(n, null, true));
+  }
+  const body = text.slice(bodyStart, end);
+  const subject = EN_SUBJECT.exec(body);
+  if (subject && !EN_STOP.has(subject[1].split(/[\s,&/]/)[0])) {
+    const list = subject[1].replace(/\s+(?:and|&)\s+/g, (s) => ','.padEnd(s.length));
+    for (const n of splitNames(list, bodyStart, isKnown)) out.push(proseOwner(n, null, true));
+  }
+  EN_ASSIGNED.lastIndex = 0;
+  for (let m = EN_ASSIGNED.exec(slice); m; m = EN_ASSIGNED.exec(slice)) {
+    const s = start + m.index + m[0].length - m[1].length;
+    out.push(proseOwner({ name: m[1], span: { start: s, end: s + m[1].length } }, null, true));
+  }
+  return out;
+}
+
+function proseOwner(n: NamedSpan, role: OwnerRole | null, person = PERSON_SUFFIX.test(n.name)): Owner {
+  return { name: n.name, span: n.span, role, vague: isVagueOwner(n.name), source: 'prose', person };
+}
+
+/**
+ * The owners of the item at text[start, end); `bodyStart` is where its text begins after any label or
+ * prefix. Explicit owners win over prose; each name appears once, at its first place.
+ */
+export function findOwners(
+  text: string,
+  start: number,
+  end: number,
+  bodyStart: number,
+  isKnown: IsKnownUnit,
+): Owner[] {
+  const explicit: Owner[] = [
+    ...findMentions(text, start, end).map((m): Owner => ({
+      name: m.name,
+      span: m.span,
+      role: m.role,
+      vague: isVagueOwner(m.name),
+      source: 'mention',
+      person: false,
+    })),
+    ...findLabelled(text, start, end, isKnown),
+  ];
+  const all = explicit.length > 0 ? explicit : findProse(text, start, end, bodyStart, isKnown);
+  all.sort((a, b) => a.span.start - b.span.start);
+  const seen = new Set<string>();
+  return all.filter((o) => {
+    if (o.name.length === 0 || seen.has(o.name)) return false;
+    seen.add(o.name);
+    return true;
+  });
+}

@@ -1,0 +1,751 @@
+/**
+ * The parser: any string in, a `MinutesDocument` out, never an exception. One pass over the lines builds
+ * the structure (title, header, sections, items); a second pass over the text fills in what needs the
+ * meeting date (dates, deadlines) and the owners.
+ */
+import { findDates, findMeetingDate, findVagueDeadlines, resolveDeadlineValue } from './dates';
+import type {
+  Deadline,
+  HeaderField,
+  HeaderKey,
+  Item,
+  ItemKind,
+  ItemStatus,
+  Meeting,
+  MinutesDocument,
+  NamedSpan,
+  NumberLabel,
+  NumberingStyle,
+  Section,
+  SectionKind,
+  Span,
+  Suppression,
+} from './model';
+import { asciiDigits, chineseToNumber } from './numbers';
+import { findMentions, findOwners, type IsKnownUnit } from './owners';
+import { findPlaceholders } from './placeholders';
+import { LineIndex } from './text';
+import {
+  CN_SECTION_VERBS,
+  DEADLINE_LABELS,
+  DONE_WORDS,
+  HEADER_KEYS,
+  ITEM_PREFIXES,
+  itemKindOf,
+  LIST_HEADER_KEYS,
+  SECTION_TITLES,
+  STATUS_LABELS,
+} from './vocabulary';
+
+export interface ParseOptions {
+  /** Names the registry knows, so prose like `请城投公司…` is read as an owner. */
+  isKnownUnit?: IsKnownUnit;
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+const alternation = (words: readonly string[]): string =>
+  [...words]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join('|');
+
+const HEADER_LOOKUP = new Map<string, HeaderKey>();
+for (const [key, labels] of Object.entries(HEADER_KEYS) as [HeaderKey, readonly string[]][]) {
+  for (const l of labels) HEADER_LOOKUP.set(l.toLowerCase(), key);
+}
+const HEADER_LINE = new RegExp(
+  `^(?:[-*+]\\s+)?(?:\\*\\*)?(${alternation([...HEADER_LOOKUP.keys()])})(?:\\*\\*)?\\s*[:：](?:\\*\\*)?\\s*(.*)$`,
+  'i',
+);
+
+const VERB_KIND = new Map<string, SectionKind>(CN_SECTION_VERBS);
+const VERBS = alternation(CN_SECTION_VERBS.map(([v]) => v));
+const VERB_PREFIX =
+  '(?:会议|会上|与会(?:人员|同志|代表|各方)?|本次会议|经会议)(?:经|经过)?(?:认真|充分|深入)?(?:研究|讨论|审议)?(?:并|后)?[，,]?(?:一致)?';
+const VERB_TAIL = '(?:了|如下|以下|事项)*[^\\S\\n]*(?:[，,：:。]|(?=[^\\S\\n]*$))?';
+/** `会议决定，` at the start of a line or a sentence. */
+const VERB_INLINE = new RegExp(`(?:^|(?<=[。；;！!？?]\\s*))(${VERB_PREFIX})(${VERBS})${VERB_TAIL}`, 'g');
+const VERB_AT_START = new RegExp(`^(${VERB_PREFIX})(${VERBS})${VERB_TAIL}`);
+
+const MD_HEADING = /^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$/;
+const CN_SECTION = /^([一二三四五六七八九十]{1,3})[、．]\s*/;
+const CN_PAREN = /^[（(]([一二三四五六七八九十]{1,3})[）)]\s*/;
+const AR_PAREN = /^[（(]([0-9０-９]{1,3})[）)]\s*/;
+const AR_DOT = /^([0-9０-９]{1,3})(?:[.．、](?![0-9０-９])|[)）])\s*/;
+const BULLET = /^[-*+•●·]\s+(?:\[([ xX✓√])\]\s+)?/;
+const CN_SHI_INLINE = /(?:^|(?<=[。；;：:，,！!？?\s]))([一二三四五六七八九十]{1,3})是(?!否|非|的)/g;
+const PREFIX_INLINE = new RegExp(
+  `(?:^|(?<=[。；;！!？?]\\s*))(${alternation(ITEM_PREFIXES.map(([p]) => p))})(?:\\s*[(（]([^)）\\n]{0,80})[)）])?\\s*[:：]\\s*`,
+  'g',
+);
+const PREFIX_KIND = new Map<string, ItemKind>(ITEM_PREFIXES.map(([p, k]) => [p.toLowerCase(), k]));
+const EN_SECTION_LINE = /^(?:\*\*)?([A-Za-z][A-Za-z -]{2,30}?)(?:\*\*)?\s*[:：]?\s*(?:\*\*)?$/;
+const COMMENT = /^<!--([\s\S]*?)-->\s*$/;
+const SUPPRESS = /^\s*minutes-(disable-next-line|disable-line|disable|enable)\b([\s\S]*)$/;
+const DEADLINE_LABEL = new RegExp(
+  `(?:^|(?<=[\\s。；;，,（(【[]))(${alternation(DEADLINE_LABELS)})\\s*[:：]\\s*`,
+  'gi',
+);
+const STATUS_LABEL = new RegExp(`(?:${alternation(STATUS_LABELS)})\\s*[:：]\\s*([^\\s，,。；;）)]+)`, 'i');
+const RESOLUTION =
+  /^(?:原则上?同意|同意|审议通过|通过|批准|原则通过|approved?\b|adopted?\b|agreed that\b|carried\b|noted\b|resolved that\b|endorsed?\b|ratified\b)/i;
+const LINE_INDENT = /^[\s\u3000\uFEFF]*/;
+const SENTENCE_END = /[。！？；!?]\s*$/;
+
+interface OpenItem {
+  kind: ItemKind;
+  number: NumberLabel | null;
+  start: number;
+  bodyStart: number;
+  end: number;
+  section: number | null;
+  /** How it began: bullets end at a blank line, paragraphs at a new paragraph; numbered items run on. */
+  form: 'bullet' | 'paragraph' | 'numbered';
+  box: { done: boolean; span: Span } | null;
+}
+
+interface OpenSection extends Section {
+  /** A heading or a verb line that only announces what follows (`## 会议决定`, `会议议定如下：`). */
+  container: boolean;
+  /** Begun by a verb at a paragraph start (`会议认为，…`), so the next such paragraph is a sibling. */
+  byVerb: boolean;
+}
+
+class Parser {
+  readonly lines: LineIndex;
+  title: MinutesDocument['title'] = null;
+  readonly header: HeaderField[] = [];
+  readonly sections: OpenSection[] = [];
+  readonly raw: OpenItem[] = [];
+  readonly suppressions: Suppression[] = [];
+  private kind: SectionKind = 'other';
+  private item: OpenItem | null = null;
+  private seenContent = false;
+  private prevBlank = true;
+  private prevStructural = false;
+  private prevContent = '';
+  private pendingNextLine: string[] | null = null;
+
+  constructor(readonly text: string) {
+    this.lines = new LineIndex(text);
+  }
+
+  private get section(): OpenSection | null {
+    return this.sections.length > 0 ? this.sections[this.sections.length - 1] : null;
+  }
+
+  run(): void {
+    const { lines, text } = this;
+    for (let i = 0; i < lines.lineCount; i++) {
+      const ls = lines.lineStart(i);
+      const le = lines.lineEnd(i);
+      const raw = text.slice(ls, le);
+      const ind = LINE_INDENT.exec(raw)![0].length;
+      const content = raw.slice(ind).replace(/\s+$/, '');
+      if (content.length === 0) {
+        this.blank();
+        continue;
+      }
+      const cs = ls + ind;
+      const ce = cs + content.length;
+      const comment = COMMENT.exec(content);
+      if (comment) {
+        this.comment(comment[1], i);
+        continue;
+      }
+      if (this.pendingNextLine) {
+        this.suppressions.push({ rules: this.pendingNextLine, fromLine: i, toLine: i });
+        this.pendingNextLine = null;
+      }
+      const structural = this.line(i, content, cs, ce, ind);
+      this.prevStructural = structural;
+      this.prevBlank = false;
+      this.prevContent = content;
+    }
+    this.closeItem();
+    for (let s = 0; s < this.sections.length; s++) {
+      this.sections[s].span.end =
+        s + 1 < this.sections.length ? this.sections[s + 1].span.start : text.length;
+    }
+  }
+
+  private blank(): void {
+    if (this.item && this.item.form !== 'numbered') this.closeItem();
+    this.prevBlank = true;
+  }
+
+  private comment(body: string, line: number): void {
+    const m = SUPPRESS.exec(body);
+    if (!m) return;
+    const rules = m[2].split(/[\s,]+/).filter((r) => /^[a-z][a-z0-9-]*$/.test(r));
+    switch (m[1]) {
+      case 'disable-next-line':
+        this.pendingNextLine = rules;
+        break;
+      case 'disable-line':
+        this.suppressions.push({ rules, fromLine: line, toLine: line });
+        break;
+      case 'disable':
+        this.suppressions.push({ rules, fromLine: line, toLine: Number.MAX_SAFE_INTEGER });
+        break;
+      case 'enable':
+        for (const s of this.suppressions) {
+          if (
+            s.toLine === Number.MAX_SAFE_INTEGER &&
+            (rules.length === 0 || rules.some((r) => s.rules.includes(r)))
+          ) {
+            s.toLine = line - 1;
+          }
+        }
+        break;
+    }
+  }
+
+  /** Handles one non-blank line; returns whether it was structural (a heading or a header field). */
+  private line(_line: number, content: string, cs: number, ce: number, ind: number): boolean {
+    const first = !this.seenContent;
+    this.seenContent = true;
+
+    const heading = MD_HEADING.exec(content);
+    if (heading) {
+      if (first || (heading[1].length === 1 && !this.title && this.sections.length === 0)) {
+        const t = heading[2];
+        const at = cs + content.indexOf(t, heading[1].length);
+        this.title = { text: t, span: { start: at, end: at + t.length } };
+        return true;
+      }
+      this.heading(heading[2], cs + content.indexOf(heading[2], heading[1].length), cs);
+      return true;
+    }
+
+    const header = HEADER_LINE.exec(content);
+    if (header) {
+      this.headerField(header, content, cs, ce);
+      return true;
+    }
+
+    if (first && !CN_SECTION.test(content) && !VERB_AT_START.test(content)) {
+      this.title = { text: content, span: { start: cs, end: ce } };
+      return true;
+    }
+
+    const en = EN_SECTION_LINE.exec(content);
+    if (en) {
+      const kind = titleKind(en[1].trim());
+      if (kind) {
+        this.openSection({
+          kind,
+          heading: en[1].trim(),
+          headingSpan: { start: cs, end: ce },
+          start: cs,
+          number: null,
+          container: true,
+          byVerb: false,
+        });
+        return true;
+      }
+    }
+
+    const cn = CN_SECTION.exec(content);
+    if (cn) {
+      const value = chineseToNumber(cn[1]);
+      const label = value === null ? null : this.label('cn-section', value, cn[0].trimEnd(), cs);
+      const sec = this.section;
+      if (sec && sec.container && sec.kind !== 'other' && !sec.number) {
+        this.startItem('numbered', label, cs, cs + cn[0].length);
+        this.inline(cs + cn[0].length, ce, false);
+      } else {
+        this.ordinalSection(label, content.slice(cn[0].length), cs, cs + cn[0].length, ce);
+      }
+      return false;
+    }
+
+    const numbered = this.itemMarker(content, cs);
+    if (numbered) {
+      this.startItem(numbered.form, numbered.label, cs, numbered.bodyStart, numbered.box);
+      this.inline(numbered.bodyStart, ce, false);
+      return false;
+    }
+
+    const continuing = this.item && this.item.form === 'bullet' && ind > 0 && !this.prevBlank;
+    const newParagraph =
+      !continuing &&
+      (this.prevBlank || this.prevStructural || ind > 0 || SENTENCE_END.test(this.prevContent));
+    if (newParagraph && this.item && this.item.form !== 'numbered') this.closeItem();
+    this.inline(cs, ce, newParagraph);
+    return false;
+  }
+
+  private headerField(m: RegExpExecArray, content: string, cs: number, ce: number): void {
+    this.closeItem();
+    const labelText = m[1];
+    const key = HEADER_LOOKUP.get(labelText.replace(/\s+/g, ' ').toLowerCase())!;
+    const value = m[2].replace(/\*\*$/, '').trim();
+    const valueStart = value.length > 0 ? cs + content.lastIndexOf(value) : ce;
+    const valueSpan = { start: valueStart, end: valueStart + value.length };
+    const values: NamedSpan[] = [];
+    if (LIST_HEADER_KEYS.has(key)) {
+      const re = /[^、，,；;\s]+(?:\s+(?=[A-Za-z])[^、，,；;\s]+)*/g;
+      for (let n = re.exec(value); n; n = re.exec(value)) {
+        const name = n[0].replace(/^[@＠]/, '').replace(/等$/, '');
+        if (name.length === 0) continue;
+        const at = valueStart + n.index + n[0].indexOf(name);
+        values.push({ name, span: { start: at, end: at + name.length } });
+      }
+    }
+    this.header.push({ key, label: labelText, value, values, span: { start: cs, end: ce }, valueSpan });
+  }
+
+  private heading(textOfHeading: string, at: number, lineStart: number): void {
+    const cn = CN_SECTION.exec(textOfHeading);
+    const number = cn ? this.label('cn-section', chineseToNumber(cn[1]) ?? 0, cn[0].trimEnd(), at) : null;
+    const rest = cn ? textOfHeading.slice(cn[0].length) : textOfHeading;
+    const verb = VERB_AT_START.exec(rest);
+    const kind: SectionKind = verb ? (VERB_KIND.get(verb[2]) ?? 'other') : (titleKind(rest) ?? 'other');
+    this.openSection({
+      kind,
+      heading: textOfHeading,
+      headingSpan: { start: at, end: at + textOfHeading.length },
+      start: lineStart,
+      number,
+      container: true,
+      byVerb: false,
+    });
+  }
+
+  /** `四、会议决定，一是…` or `一、关于园区建设问题`. */
+  private ordinalSection(
+    label: NumberLabel | null,
+    rest: string,
+    cs: number,
+    restStart: number,
+    ce: number,
+  ): void {
+    const verb = VERB_AT_START.exec(rest);
+    if (verb) {
+      const headEnd = restStart + verb[1].length + verb[2].length;
+      const kind = VERB_KIND.get(verb[2]) ?? 'other';
+      const onlyHeading = rest.slice(verb[0].length).trim().length === 0;
+      this.openSection({
+        kind,
+        heading: this.text.slice(cs, headEnd),
+        headingSpan: { start: cs, end: headEnd },
+        start: cs,
+        number: label,
+        container: onlyHeading,
+        byVerb: false,
+      });
+      this.inline(restStart + verb[0].length, ce, true);
+      return;
+    }
+    const clause = /^[^，,。；;：:！!？?]{0,40}/.exec(rest)![0];
+    const headEnd = restStart + clause.length;
+    this.openSection({
+      kind: titleKind(clause) ?? 'other',
+      heading: this.text.slice(cs, headEnd),
+      headingSpan: { start: cs, end: headEnd },
+      start: cs,
+      number: label,
+      container: true,
+      byVerb: false,
+    });
+    if (headEnd < ce) this.inline(headEnd, ce, false);
+  }
+
+  private openSection(s: {
+    kind: SectionKind;
+    heading: string;
+    headingSpan: Span;
+    start: number;
+    number: NumberLabel | null;
+    container: boolean;
+    byVerb: boolean;
+  }): void {
+    this.closeItem();
+    this.kind = s.kind;
+    this.sections.push({
+      kind: s.kind,
+      heading: s.heading.trim(),
+      headingSpan: s.headingSpan,
+      span: { start: s.start, end: s.start },
+      number: s.number,
+      items: [],
+      container: s.container,
+      byVerb: s.byVerb,
+    });
+  }
+
+  private label(style: NumberingStyle, value: number, textOfLabel: string, at: number): NumberLabel {
+    return { style, value, text: textOfLabel, span: { start: at, end: at + textOfLabel.length } };
+  }
+
+  private itemMarker(
+    content: string,
+    cs: number,
+  ): { form: OpenItem['form']; label: NumberLabel | null; bodyStart: number; box: OpenItem['box'] } | null {
+    let m = BULLET.exec(content);
+    if (m) {
+      const box = m[1] === undefined ? null : { done: m[1] !== ' ', span: boxSpan(content, cs) };
+      return { form: 'bullet', label: null, bodyStart: cs + m[0].length, box };
+    }
+    const forms: [RegExp, NumberingStyle, (s: string) => number | null][] = [
+      [CN_PAREN, 'cn-paren', chineseToNumber],
+      [AR_PAREN, 'arabic-paren', (s) => Number(asciiDigits(s))],
+      [AR_DOT, 'arabic-dot', (s) => Number(asciiDigits(s))],
+    ];
+    for (const [re, style, value] of forms) {
+      m = re.exec(content);
+      if (!m) continue;
+      const v = value(m[1]);
+      if (v === null) continue;
+      return {
+        form: 'numbered',
+        label: this.label(style, v, m[0].trimEnd(), cs),
+        bodyStart: cs + m[0].length,
+        box: null,
+      };
+    }
+    return null;
+  }
+
+  /** Scans text[from, to) for verb phrases, `一是` runs and explicit prefixes. */
+  private inline(from: number, to: number, newParagraph: boolean): void {
+    const slice = this.text.slice(from, to);
+    const marks: { at: number; end: number; type: 'verb' | 'shi' | 'prefix'; m: RegExpExecArray }[] = [];
+    for (const [re, type] of [
+      [VERB_INLINE, 'verb'],
+      [CN_SHI_INLINE, 'shi'],
+      [PREFIX_INLINE, 'prefix'],
+    ] as const) {
+      re.lastIndex = 0;
+      for (let m = re.exec(slice); m; m = re.exec(slice)) {
+        if (m[0].length === 0) {
+          re.lastIndex++;
+          continue;
+        }
+        marks.push({ at: from + m.index, end: from + m.index + m[0].length, type, m });
+      }
+    }
+    marks.sort((a, b) => a.at - b.at);
+
+    const startsWithMark = marks.length > 0 && this.text.slice(from, marks[0].at).trim().length === 0;
+    if (newParagraph && !startsWithMark) this.paragraphItem(from, to);
+    if (this.item) this.item.end = Math.max(this.item.end, marks.length > 0 ? marks[0].at : to);
+
+    let lastEnd = -1;
+    for (let k = 0; k < marks.length; k++) {
+      const mark = marks[k];
+      if (mark.at < lastEnd) continue;
+      const next = k + 1 < marks.length ? marks[k + 1].at : to;
+      if (mark.type === 'verb') {
+        const kind = VERB_KIND.get(mark.m[2]) ?? 'other';
+        const atParagraphStart = newParagraph && mark.at - from <= 1 && k === 0;
+        const sec = this.section;
+        if (!sec || (atParagraphStart && sec.byVerb)) {
+          const headEnd = mark.at + mark.m[1].length + mark.m[2].length;
+          const rest = this.text.slice(mark.end, to).trim();
+          this.openSection({
+            kind,
+            heading: this.text.slice(mark.at, headEnd),
+            headingSpan: { start: mark.at, end: headEnd },
+            start: atParagraphStart ? this.lines.lineStart(this.lines.lineAt(mark.at)) : mark.at,
+            number: null,
+            container: rest.length === 0,
+            byVerb: true,
+          });
+        } else {
+          this.closeItem(mark.at);
+          this.kind = kind;
+          if (sec.kind === 'other') sec.kind = kind;
+        }
+        if (this.text.slice(mark.end, next).replace(/[\s，,：:。；;]/g, '').length > 0)
+          this.paragraphItem(mark.end, next);
+      } else if (mark.type === 'shi') {
+        const value = chineseToNumber(mark.m[1]);
+        if (value === null) continue;
+        const label = this.label('cn-shi', value, mark.m[0], mark.at);
+        this.startItem('numbered', label, mark.at, mark.end);
+        if (this.item) this.item.end = next;
+      } else {
+        const kind = PREFIX_KIND.get(mark.m[1].toLowerCase()) ?? 'action';
+        this.startItem('numbered', null, mark.at, mark.end, null, kind);
+        if (this.item) this.item.end = next;
+      }
+      lastEnd = mark.end;
+    }
+    if (this.item && marks.length > 0) this.item.end = Math.max(this.item.end, to);
+  }
+
+  /** A paragraph of a decision or requirement section is an item of its own. */
+  private paragraphItem(from: number, to: number): void {
+    if (this.kind !== 'decision' && this.kind !== 'requirement') return;
+    if (this.item && this.item.form === 'numbered') return;
+    this.startItem('paragraph', null, from, from);
+    if (this.item) this.item.end = to;
+  }
+
+  private startItem(
+    form: OpenItem['form'],
+    number: NumberLabel | null,
+    start: number,
+    bodyStart: number,
+    box: OpenItem['box'] = null,
+    explicitKind?: ItemKind,
+  ): void {
+    this.closeItem(start);
+    const kind: ItemKind = explicitKind ?? (box ? 'action' : itemKindOf(this.kind));
+    const sectionIndex = this.sections.length > 0 ? this.sections.length - 1 : null;
+    this.item = { kind, number, start, bodyStart, end: bodyStart, section: sectionIndex, form, box };
+  }
+
+  private closeItem(at?: number): void {
+    const item = this.item;
+    if (!item) return;
+    this.item = null;
+    let end = at === undefined ? item.end : Math.min(Math.max(item.end, item.bodyStart), at);
+    while (end > item.start && /\s/.test(this.text[end - 1])) end--;
+    item.end = Math.max(end, item.start);
+    this.raw.push(item);
+  }
+}
+
+function titleKind(title: string): SectionKind | null {
+  const t = title.replace(/^[\s*_]+/, '');
+  const verb = VERB_AT_START.exec(t);
+  if (verb) return VERB_KIND.get(verb[2]) ?? null;
+  for (const [re, kind] of SECTION_TITLES) if (re.test(t)) return kind;
+  return null;
+}
+
+function boxSpan(content: string, cs: number): Span {
+  const at = content.indexOf('[');
+  return { start: cs + at, end: cs + at + 3 };
+}
+
+function collapse(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+function headSpan(text: string, item: OpenItem): Span {
+  const limit = Math.min(item.end, item.bodyStart + 60);
+  const stop = /[。；;！!？?\n]/.exec(text.slice(item.bodyStart, limit));
+  let end = stop ? item.bodyStart + stop.index : limit;
+  while (end > item.start && /[\s，,：:]/.test(text[end - 1])) end--;
+  return { start: item.start, end: Math.max(end, Math.min(item.start + 1, item.end)) };
+}
+
+function meetingOf(
+  text: string,
+  header: HeaderField[],
+  title: MinutesDocument['title'],
+  firstSection: number,
+): Meeting {
+  const field = (k: HeaderKey): HeaderField | undefined => header.find((h) => h.key === k);
+  const list = (k: HeaderKey): string[] =>
+    header.filter((h) => h.key === k).flatMap((h) => h.values.map((v) => v.name));
+  const meeting: Meeting = {
+    date: null,
+    dateSpan: null,
+    place: field('place')?.value || null,
+    chair: field('chair')?.value || null,
+    attendees: list('attendees'),
+    observers: list('observers'),
+    absent: list('absent'),
+    recorder: field('recorder')?.value || null,
+    topic: field('topic')?.value || null,
+  };
+  const dateField = field('date');
+  if (dateField) {
+    const d = findMeetingDate(dateField.value);
+    if (d) {
+      meeting.date = d.date;
+      meeting.dateSpan = {
+        start: dateField.valueSpan.start + d.start,
+        end: dateField.valueSpan.start + d.end,
+      };
+    }
+  }
+  // The prose opening: "2015年2月12日上午，县长张三主持召开县政府常务会议，…"
+  const openingEnd = Math.min(firstSection, (title?.span.end ?? 0) + 600, text.length);
+  const opening = text.slice(title?.span.end ?? 0, openingEnd);
+  const openingBase = title?.span.end ?? 0;
+  if (!meeting.date) {
+    const d = findMeetingDate(opening);
+    if (d) {
+      meeting.date = d.date;
+      meeting.dateSpan = { start: openingBase + d.start, end: openingBase + d.end };
+    }
+  }
+  if (!meeting.chair) {
+    const c = /([\u4e00-\u9fffA-Za-z·]{2,16}?)(?:同志)?主持(?:召开|了)?/.exec(opening);
+    if (c) meeting.chair = c[1].replace(/^[，,\s]*(?:由)?/, '');
+    const en = /\bchaired by\s+([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})/i.exec(opening);
+    if (!meeting.chair && en) meeting.chair = en[1];
+  }
+  if (meeting.attendees.length === 0) {
+    const a =
+      /([^。；;\n]{2,300}?)(?:等)?(?:单位|部门|同志)?(?:主要)?(?:负责人|负责同志|领导|同志)?(?:参加|出席)(?:了)?(?:会议|本次会议)/.exec(
+        opening,
+      );
+    if (a)
+      meeting.attendees = a[1]
+        .split(/[、，,]/)
+        .map((s) => s.replace(/^(?:县|市)?(?:政府)?(?:领导)?/, '').trim())
+        .filter((s) => s.length >= 2);
+  }
+  return meeting;
+}
+
+function findDeadline(
+  text: string,
+  item: OpenItem,
+  dates: MinutesDocument['dates'],
+  firstDate: number,
+  meetingDate: string | null,
+): Deadline | null {
+  const slice = text.slice(item.start, item.end);
+  DEADLINE_LABEL.lastIndex = 0;
+  const labelled = DEADLINE_LABEL.exec(slice);
+  if (labelled) {
+    const valueStart = item.start + labelled.index + labelled[0].length;
+    const raw = /^[^\n；;。）)]*/.exec(text.slice(valueStart, item.end))![0].replace(/[\s，,]+$/, '');
+    if (raw.length > 0) {
+      const r = resolveDeadlineValue(raw, meetingDate);
+      return {
+        text: raw,
+        date: r.date,
+        vague: r.vague,
+        span: { start: valueStart, end: valueStart + raw.length },
+        limit: true,
+        source: 'label',
+        ...(r.invalid ? { invalid: r.invalid } : {}),
+      };
+    }
+  }
+  for (let k = firstDate; k < dates.length && dates[k].span.start < item.end; k++) {
+    const d = dates[k];
+    if (d.limit && d.span.end <= item.end) return { ...d, vague: false, source: 'prose' };
+  }
+  return null;
+}
+
+function statusOf(text: string, item: OpenItem): { status: ItemStatus; span: Span | null } {
+  if (item.box) return { status: item.box.done ? 'done' : 'open', span: item.box.span };
+  const slice = text.slice(item.start, item.end);
+  const m = STATUS_LABEL.exec(slice);
+  if (m) {
+    const at = item.start + m.index;
+    return { status: DONE_WORDS.test(m[1]) ? 'done' : 'open', span: { start: at, end: at + m[0].length } };
+  }
+  return { status: 'open', span: null };
+}
+
+/** Lower bound of a binary search over spans sorted by start. */
+function firstAtOrAfter<T extends { span: Span }>(list: T[], offset: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].span.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function sequencesOf(sections: Section[], items: Item[]): NumberLabel[][] {
+  const groups = new Map<string, NumberLabel[][]>();
+  const add = (scope: string, label: NumberLabel): void => {
+    let runs = groups.get(scope);
+    if (!runs) groups.set(scope, (runs = []));
+    if (runs.length === 0 || label.value === 1) runs.push([]);
+    runs[runs.length - 1].push(label);
+  };
+  for (const s of sections) if (s.number) add('sections', s.number);
+  for (const it of items) if (it.number) add(`${it.section}:${it.number.style}`, it.number);
+  return [...groups.values()].flat();
+}
+
+export function parse(text: string, options: ParseOptions = {}): MinutesDocument {
+  const isKnown = options.isKnownUnit ?? (() => false);
+  const p = new Parser(text);
+  p.run();
+  const firstSection = p.sections.length > 0 ? p.sections[0].span.start : text.length;
+  const meeting = meetingOf(text, p.header, p.title, firstSection);
+  const dates = findDates(text, meeting.date).map((d) => ({
+    text: d.text,
+    date: d.date,
+    span: { start: d.start, end: d.end },
+    limit: d.deadline,
+    ...(d.invalid ? { invalid: d.invalid } : {}),
+  }));
+
+  const sections: Section[] = p.sections.map((s) => ({
+    kind: s.kind,
+    heading: s.heading,
+    headingSpan: s.headingSpan,
+    span: s.span,
+    number: s.number,
+    items: [],
+  }));
+  const mentions: NamedSpan[] = [];
+  const items: Item[] = [];
+  for (const raw of p.raw) {
+    if (raw.end <= raw.start) continue;
+    const accountable = raw.kind !== 'finding';
+    const body = text.slice(raw.bodyStart, raw.end);
+    const resolution = raw.kind === 'decision' && RESOLUTION.test(body.trimStart());
+    const owners = accountable ? findOwners(text, raw.start, raw.end, raw.bodyStart, isKnown) : [];
+    const deadline = accountable
+      ? findDeadline(text, raw, dates, firstAtOrAfter(dates, raw.start), meeting.date)
+      : null;
+    const vagueDeadlines =
+      accountable && (!deadline || deadline.vague)
+        ? findVagueDeadlines(text.slice(raw.start, raw.end)).map((v) => ({
+            start: raw.start + v.start,
+            end: raw.start + v.end,
+          }))
+        : [];
+    const status = statusOf(text, raw);
+    const index = items.length;
+    items.push({
+      kind: raw.kind,
+      accountable,
+      resolution,
+      section: raw.section,
+      number: raw.number,
+      text: collapse(text.slice(raw.start, raw.end)),
+      span: { start: raw.start, end: raw.end },
+      headSpan: headSpan(text, raw),
+      owners,
+      deadline,
+      vagueDeadlines,
+      status: status.status,
+      statusSpan: status.span,
+    });
+    if (raw.section !== null) sections[raw.section].items.push(index);
+    for (const o of owners)
+      if (o.source !== 'prose' || !o.person) mentions.push({ name: o.name, span: o.span });
+  }
+  // @mentions outside accountable items (findings, header, free text) are mentions too.
+  const seen = new Set(mentions.map((m) => m.span.start));
+  for (const m of findMentions(text, 0, text.length)) {
+    if (!seen.has(m.span.start)) mentions.push({ name: m.name, span: m.span });
+  }
+  for (const h of p.header) for (const v of h.values) mentions.push(v);
+  mentions.sort((a, b) => a.span.start - b.span.start);
+
+  return {
+    text,
+    lines: p.lines,
+    title: p.title,
+    header: p.header,
+    meeting,
+    sections,
+    items,
+    sequences: sequencesOf(sections, items),
+    placeholders: findPlaceholders(text),
+    dates,
+    suppressions: p.suppressions,
+    mentions,
+  };
+}

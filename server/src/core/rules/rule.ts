@@ -1,0 +1,37 @@
+/** What a rule is: data (id, description, default severity) and a check over the parsed document. */
+import type { RuleSeverity } from '../api';
+import type { Item, MinutesDocument, Span } from '../model';
+import type { UnitIndex } from '../units';
+
+export interface Localized {
+  en: string;
+  'zh-CN': string;
+}
+
+export interface RuleContext {
+  doc: MinutesDocument;
+  /** The registry with the document's own attendee names; null when no registry is configured. */
+  units: UnitIndex | null;
+  /** ISO date counting as today, or null (then time-dependent rules stay quiet). */
+  today: string | null;
+  report(span: Span, message: Localized, data?: Record<string, unknown>): void;
+}
+
+export interface Rule {
+  /** Stable id, used in settings, config files, suppression comments and output. */
+  id: string;
+  description: Localized;
+  defaultSeverity: Exclude<RuleSeverity, 'off'>;
+  check(ctx: RuleContext): void;
+}
+
+/** Items that must name an owner and a deadline: accountable ones that are not recorded approvals. */
+export function* assignments(doc: MinutesDocument): Generator<Item> {
+  for (const item of doc.items) if (item.accountable && !item.resolution) yield item;
+}
+
+/** A short quote of an item for messages: its first clause. */
+export function quote(doc: MinutesDocument, item: Item): string {
+  const s = doc.text.slice(item.headSpan.start, item.headSpan.end).replace(/\s+/g, ' ').trim();
+  return s.length > 24 ? `${s.slice(0, 24)}…` : s;
+}

@@ -1,0 +1,29 @@
+import type { Rule } from './rule';
+import { isVagueOwner } from '../vocabulary';
+
+export const unknownUnit: Rule = {
+  id: 'unknown-unit',
+  description: {
+    en: 'A unit that is not in the units registry (minutes-units.yaml) nor among the attendees. Only checked when a registry exists.',
+    'zh-CN': '单位名称不在单位名录（minutes-units.yaml）或参会单位中；仅在存在单位名录时检查。',
+  },
+  defaultSeverity: 'warning',
+  check(ctx) {
+    const units = ctx.units;
+    if (!units?.registry) return;
+    const headerSpans = new Set(ctx.doc.header.flatMap((h) => h.values.map((v) => v.span.start)));
+    for (const m of ctx.doc.mentions) {
+      if (headerSpans.has(m.span.start) || units.isKnown(m.name) || isVagueOwner(m.name)) continue;
+      const suggestions = units.suggest(m.name);
+      const hint = suggestions.length > 0 ? suggestions.join('、') : '';
+      ctx.report(
+        m.span,
+        {
+          en: `Unknown unit “${m.name}”${hint ? `; did you mean ${suggestions.map((s) => `“${s}”`).join(', ')}?` : '.'}`,
+          'zh-CN': `单位“${m.name}”不在单位名录中${hint ? `，是否应为“${hint}”？` : '。'}`,
+        },
+        { unit: m.name, suggestions },
+      );
+    }
+  },
+};

@@ -1,0 +1,162 @@
+/** The units registry: parsed from YAML text, indexed by name and alias, with did-you-mean suggestions. */
+import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import type { Unit, UnitsRegistry } from './api';
+
+export interface ParseProblem {
+  message: string;
+  /** 0-based line in the parsed text. */
+  line: number;
+}
+
+/**
+ * Parses a units registry. Accepted shapes: `units: [{ name, aliases?, parent? } | "name"]`, or the list
+ * itself at the top level. Never throws: bad input gives `registry: null` (not YAML, wrong shape) or the
+ * units that could be read, with one problem per bad entry.
+ */
+export function parseUnitsRegistry(text: string): { registry: UnitsRegistry | null; errors: ParseProblem[] } {
+  const lc = new LineCounter();
+  let doc;
+  try {
+    doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: false });
+  } catch (e) {
+    return { registry: null, errors: [{ message: `not YAML: ${(e as Error).message}`, line: 0 }] };
+  }
+  const lineOf = (node: unknown): number => {
+    const range = (node as { range?: [number, number, number] } | null)?.range;
+    return range ? lc.linePos(range[0]).line - 1 : 0;
+  };
+  if (doc.errors.length > 0) {
+    return {
+      registry: null,
+      errors: doc.errors.map((e) => ({
+        message: e.message.split('\n')[0],
+        line: e.linePos ? e.linePos[0].line - 1 : 0,
+      })),
+    };
+  }
+  const root = doc.contents;
+  const list = isMap(root) ? root.get('units', true) : root;
+  if (!isSeq(list)) {
+    return {
+      registry: null,
+      errors: [{ message: 'expected a list of units under `units:`', line: lineOf(root) }],
+    };
+  }
+  const units: Unit[] = [];
+  const errors: ParseProblem[] = [];
+  const names = new Map<string, number>();
+  for (const entry of list.items) {
+    const line = lineOf(entry);
+    let unit: Unit | null = null;
+    if (isScalar(entry) && typeof entry.value === 'string') {
+      unit = { name: entry.value.trim(), aliases: [], parent: null };
+    } else if (isMap(entry)) {
+      const name: unknown = entry.get('name');
+      const aliases: unknown = entry.get('aliases', true);
+      const parent: unknown = entry.get('parent');
+      if (typeof name !== 'string' || name.trim() === '') {
+        errors.push({ message: 'a unit needs a `name`', line });
+        continue;
+      }
+      const aliasList = isSeq(aliases)
+        ? aliases.items.map((a) => (isScalar(a) ? String(a.value) : ''))
+        : typeof aliases === 'string'
+          ? [aliases]
+          : [];
+      unit = {
+        name: name.trim(),
+        aliases: aliasList.map((a) => a.trim()).filter((a) => a.length > 0),
+        parent: typeof parent === 'string' && parent.trim() !== '' ? parent.trim() : null,
+      };
+    } else {
+      errors.push({ message: 'a unit is a name or a map with `name`, `aliases`, `parent`', line });
+      continue;
+    }
+    if (names.has(unit.name)) {
+      errors.push({
+        message: `duplicate unit \`${unit.name}\` (first at line ${names.get(unit.name)! + 1})`,
+        line,
+      });
+      continue;
+    }
+    names.set(unit.name, line);
+    units.push(unit);
+  }
+  const byName = new Map(units.map((u) => [u.name, u]));
+  for (const u of units) {
+    if (u.parent && !byName.has(u.parent))
+      errors.push({ message: `unknown parent \`${u.parent}\` of \`${u.name}\``, line: names.get(u.name)! });
+    const seen = new Set<string>();
+    for (let p: Unit | undefined = u; p?.parent; p = byName.get(p.parent)) {
+      if (seen.has(p.name)) {
+        errors.push({
+          message: `\`${u.name}\` is its own ancestor (parent cycle)`,
+          line: names.get(u.name)!,
+        });
+        u.parent = null;
+        break;
+      }
+      seen.add(p.name);
+    }
+  }
+  return { registry: { units }, errors };
+}
+
+/** Looks units up by canonical name or alias. */
+export class UnitIndex {
+  private readonly byKey = new Map<string, Unit>();
+
+  constructor(
+    readonly registry: UnitsRegistry | null,
+    /** Names the document itself declares (attendee lists); known, not in the registry. */
+    readonly extra: readonly string[] = [],
+  ) {
+    for (const u of registry?.units ?? []) {
+      this.byKey.set(u.name, u);
+      for (const a of u.aliases) if (!this.byKey.has(a)) this.byKey.set(a, u);
+    }
+  }
+
+  lookup(name: string): Unit | undefined {
+    return this.byKey.get(name);
+  }
+
+  isKnown(name: string): boolean {
+    return this.byKey.has(name) || this.extra.includes(name);
+  }
+
+  /** Known names closest to `name`: containment, then edit distance ≤ 2 (≤ 1 for short names). */
+  suggest(name: string, max = 3): string[] {
+    const scored: [number, string][] = [];
+    for (const [key, unit] of this.byKey) {
+      let score: number;
+      if (key.includes(name) || name.includes(key)) score = Math.abs(key.length - name.length) * 0.1;
+      else {
+        const limit = Math.min(name.length, key.length) <= 3 ? 1 : 2;
+        const d = editDistance(name, key, limit);
+        if (d > limit) continue;
+        score = d;
+      }
+      scored.push([score, unit.name]);
+    }
+    scored.sort((a, b) => a[0] - b[0] || a[1].localeCompare(b[1]));
+    return [...new Set(scored.map(([, n]) => n))].slice(0, max);
+  }
+}
+
+/** Levenshtein distance, giving up (returning limit + 1) once it must exceed `limit`. */
+export function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      rowMin = Math.min(rowMin, cur[j]);
+    }
+    if (rowMin > limit) return limit + 1;
+    prev = cur;
+  }
+  return prev[b.length];
+}
