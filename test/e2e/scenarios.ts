@@ -1,0 +1,357 @@
+/**
+ * What a user does with the extension in VS Code, scenario by scenario. Each runs in a session (a
+ * code-server with a fresh profile, a copy of the examples as workspace, and a browser page); scenarios
+ * with the same settings share one session and run in order, and each leaves the workbench as it found it
+ * (edits reverted).
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Page } from 'playwright-core';
+import { repoPath } from '../util/paths';
+import * as wb from './workbench';
+import { DRAFT_FILE, EXAMPLE_FILE, exampleUnits } from './workspace';
+
+export interface Session {
+  page: Page;
+  workspace: string;
+}
+
+export interface Scenario {
+  name: string;
+  /** Settings of the session the scenario runs in (over the base settings). */
+  settings: Record<string, unknown>;
+  /** Timings it measured, in ms, keyed by name. */
+  run(session: Session, timings: Record<string, number>): Promise<void>;
+}
+
+/** An empty file the snippet scenario types into. */
+export const NEW_FILE = 'new-meeting.minutes';
+
+const CJK = /[\u4e00-\u9fff]/;
+
+/** The rule ids the draft minutes must show in the Problems panel. */
+const DRAFT_RULES = ['missing-owner', 'vague-owner', 'placeholder'];
+
+/** A message without its quotations (“…”), which repeat the document's text whatever the locale. */
+function ownWords(message: string): string {
+  return message.replace(/“[^”]*”/g, '').replace(/"[^"]*"/g, '');
+}
+
+/** The rule id shown with a Problems row (`minutes(missing-owner)` shows as `minutes`, `missing-owner`). */
+function hasCode(row: wb.ProblemRow, rule: string): boolean {
+  return row.text.split('\n').some((part) => part.trim() === rule || part.trim() === `minutes(${rule})`);
+}
+
+interface PackageJson {
+  contributes?: {
+    viewsContainers?: Record<string, { id: string; title: string }[]>;
+    views?: Record<string, { id: string; name: string }[]>;
+    snippets?: { language: string; path: string }[];
+  };
+}
+
+function manifest(): PackageJson {
+  return JSON.parse(fs.readFileSync(repoPath('package.json'), 'utf8')) as PackageJson;
+}
+
+/** Opens `file` (Control+P) unless its editor is already active. */
+async function show(page: Page, file: string): Promise<void> {
+  if ((await wb.activeTab(page, file).count()) === 0) await wb.quickOpen(page, file);
+}
+
+/** Opens the draft minutes and waits for their diagnostics. */
+async function showDraft(page: Page): Promise<void> {
+  await show(page, DRAFT_FILE);
+  await page.locator(wb.SQUIGGLE).first().waitFor();
+}
+
+/** Puts the cursor at the end of the range of the draft's first `rule` problem; returns that problem. */
+async function gotoProblem(page: Page, rule: string): Promise<wb.ProblemRow> {
+  await wb.showProblems(page);
+  const rows = (await wb.filterProblems(page, rule, DRAFT_FILE)).filter((r) => hasCode(r, rule));
+  assert.ok(rows.length > 0, `no ${rule} problem listed for ${DRAFT_FILE}`);
+  await wb.clickProblem(page, rows[0].message);
+  await wb.waitForCursorAt(page, rows[0].line);
+  await wb.focusEditor(page);
+  // The click selects the problem's range; ArrowRight collapses the selection to its end.
+  await page.keyboard.press('ArrowRight');
+  return rows[0];
+}
+
+/** Whether a `rule` problem is still listed at the position of `problem`. */
+async function stillListed(page: Page, rule: string, problem: wb.ProblemRow): Promise<boolean> {
+  const rows = await wb.filterProblems(page, rule, problem.file);
+  return rows.some((r) => hasCode(r, rule) && r.line === problem.line && r.column === problem.column);
+}
+
+/** 1-based number of the first line of `file` that holds the start of a row's label (0 when none does). */
+function lineHolding(file: string, rowText: string): number {
+  const start = rowText
+    .split('\n')[0]
+    .replace(/[…\s]+$/, '')
+    .trim()
+    .slice(0, 6);
+  return (
+    fs
+      .readFileSync(file, 'utf8')
+      .split(/\r?\n/)
+      .findIndex((l) => l.includes(start)) + 1
+  );
+}
+
+async function revert(page: Page): Promise<void> {
+  await wb.runCommand(page, 'File: Revert File');
+}
+
+function problemsScenario(locale: 'en' | 'zh-CN'): Scenario {
+  return {
+    name: `problems of the example minutes (${locale})`,
+    settings: locale === 'en' ? {} : { 'minutes.locale': locale },
+    async run({ page }, timings) {
+      const pressedAt = await wb.quickOpen(page, DRAFT_FILE);
+      await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ timeout: 30_000 });
+      timings[`firstSquiggle.${locale}`] = Date.now() - pressedAt;
+      console.log(`    first squiggle ${timings[`firstSquiggle.${locale}`]} ms after Enter`);
+      const mode = await wb.statusText(page, 'status.editor.mode');
+      assert.ok(!/plain ?text/i.test(mode), `the file opened as “${mode}”, not as minutes`);
+
+      await wb.showProblems(page);
+      for (const rule of DRAFT_RULES) {
+        const rows = (await wb.filterProblems(page, rule, DRAFT_FILE)).filter((r) => hasCode(r, rule));
+        assert.ok(rows.length > 0, `no Problems row with rule ${rule}`);
+        for (const row of rows) {
+          assert.strictEqual(row.source, 'minutes', `source of “${row.message}”`);
+          const words = ownWords(row.message);
+          if (locale === 'en') {
+            assert.ok(
+              !CJK.test(words) && /[A-Za-z]{3,}/.test(words),
+              `not an English message: “${row.message}”`,
+            );
+          } else {
+            assert.ok(CJK.test(words), `not a Chinese message: “${row.message}”`);
+          }
+        }
+        if (rule === 'missing-owner') {
+          const expected = locale === 'en' ? /owner/i : /责任单位/;
+          assert.match(rows[0].message, expected, 'the missing-owner message names what is missing');
+        }
+      }
+      await wb.filterProblems(page, '');
+    },
+  };
+}
+
+const outline: Scenario = {
+  name: 'outline lists sections and decisions',
+  settings: {},
+  async run({ page, workspace }) {
+    await show(page, EXAMPLE_FILE);
+    await page.keyboard.press('Control+Home');
+    const header = page.locator('.pane-header[aria-label^="Outline"]');
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    const rows = page.locator('.outline-pane .monaco-list-row');
+    await rows.filter({ hasText: '会议决定' }).first().waitFor();
+    const shown = await wb.rowsOf(rows);
+    for (const heading of ['会议认为', '会议决定']) {
+      assert.ok(
+        shown.some((r) => r.level === 1 && r.text.includes(heading)),
+        `no section “${heading}” in the outline: ${JSON.stringify(shown.map((r) => r.text))}`,
+      );
+    }
+    const decisions = shown.findIndex((r) => r.level === 1 && r.text.includes('会议决定'));
+    if (shown[decisions + 1]?.level !== 2) await rows.nth(decisions).locator('.monaco-tl-twistie').click();
+    const child = rows.nth(decisions + 1);
+    assert.strictEqual(
+      await child.getAttribute('aria-level'),
+      '2',
+      'the 会议决定 section shows no decisions under it',
+    );
+    const from = await wb.cursorLine(page);
+    const label = (await wb.rowsOf(child))[0].text;
+    await child.click();
+    const line = await wb.waitForCursorLineChange(page, from);
+    assert.strictEqual(
+      line,
+      lineHolding(path.join(workspace, EXAMPLE_FILE), label),
+      `the cursor went to “${label}”`,
+    );
+  },
+};
+
+const completion: Scenario = {
+  name: 'typing @ in a decision offers units and fixes the missing owner',
+  settings: {},
+  async run({ page }) {
+    const units = exampleUnits();
+    await showDraft(page);
+    const before = await wb.problemCount(page);
+    const problem = await gotoProblem(page, 'missing-owner');
+    try {
+      await page.keyboard.type('@');
+      const rows = wb.suggestRows(page);
+      await rows.first().waitFor();
+      const offered = await wb.rowsOf(rows);
+      const unit = units.find((u) => offered.some((r) => r.text.includes(u)));
+      assert.ok(
+        unit,
+        `no unit of ${path.basename('minutes-units.yaml')} offered: ${JSON.stringify(offered.map((r) => r.text))}`,
+      );
+      await rows.filter({ hasText: unit }).first().click();
+      await wb.waitForProblemCount(page, 'below', before);
+      assert.ok(
+        !(await stillListed(page, 'missing-owner', problem)),
+        'the missing-owner problem is still listed',
+      );
+    } finally {
+      await revert(page);
+    }
+  },
+};
+
+const quickFix: Scenario = {
+  name: 'quick fix adds a missing deadline',
+  settings: {},
+  async run({ page }) {
+    await showDraft(page);
+    const before = await wb.problemCount(page);
+    const problem = await gotoProblem(page, 'missing-deadline');
+    try {
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('Control+.');
+      const actions = wb.codeActionRows(page);
+      await actions.first().waitFor();
+      const titles = await wb.rowsOf(actions);
+      const fix = titles.findIndex((r) => /deadline|时限/i.test(r.text));
+      assert.ok(fix >= 0, `no deadline action offered: ${JSON.stringify(titles.map((r) => r.text))}`);
+      await actions.nth(fix).click();
+      await wb.waitForProblemCount(page, 'below', before);
+      assert.ok(
+        !(await stillListed(page, 'missing-deadline', problem)),
+        'the missing-deadline problem is still listed',
+      );
+    } finally {
+      await revert(page);
+    }
+  },
+};
+
+const itemsView: Scenario = {
+  name: 'Decisions & Actions view groups items by unit and opens them',
+  settings: {},
+  async run({ page, workspace }) {
+    const contributes = manifest().contributes ?? {};
+    const container = contributes.viewsContainers?.activitybar?.find((c) => c.id === 'minutes');
+    assert.ok(container, 'package.json contributes no activity bar container `minutes`');
+    assert.ok(
+      contributes.views?.minutes?.some((v) => v.id === 'minutes.items'),
+      'package.json contributes no view `minutes.items`',
+    );
+    await wb.runCommand(page, 'View: Close All Editors');
+    await page.locator(`.part.activitybar a.action-label[aria-label^="${container.title}"]`).click();
+    const view = '[id="workbench.view.extension.minutes"]';
+    const rows = page.locator(`${view} .monaco-list-row`);
+    await rows.first().waitFor();
+    let shown = await wb.rowsOf(rows);
+    if (!shown.some((r) => r.level === 2)) {
+      await rows.first().click();
+      await page.locator(`${view} .monaco-list-row[aria-level="2"]`).first().waitFor();
+      shown = await wb.rowsOf(rows);
+    }
+    const groups = shown.filter((r) => r.level === 1);
+    assert.ok(
+      groups.length > 0 && groups.every((g) => g.text.trim() !== ''),
+      'the view shows no unit groups',
+    );
+    const item = shown.findIndex((r) => r.level === 2);
+    assert.ok(item > 0, `no item under a unit: ${JSON.stringify(shown.map((r) => r.text))}`);
+    await rows.nth(item).click();
+    const tab = page.locator('.tabs-container .tab.active');
+    await tab.waitFor();
+    const file = (await tab.getAttribute('data-resource-name')) ?? '';
+    assert.ok(file.endsWith('.minutes'), `clicking an item opened “${file}”`);
+    const line = await wb.cursorLine(page);
+    assert.strictEqual(
+      line,
+      lineHolding(path.join(workspace, file), shown[item].text),
+      `the cursor is not on “${shown[item].text}”`,
+    );
+  },
+};
+
+const snippet: Scenario = {
+  name: 'snippet jiyao inserts the minutes skeleton',
+  settings: {},
+  async run({ page, workspace }) {
+    const body = snippetBody('jiyao');
+    await wb.quickOpen(page, NEW_FILE);
+    await page.keyboard.type('jiyao');
+    await page.keyboard.press('Control+Space');
+    const rows = wb.suggestRows(page);
+    await rows.filter({ hasText: 'jiyao' }).first().waitFor();
+    await rows.filter({ hasText: 'jiyao' }).first().click();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+S');
+    await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached' });
+    const saved = fs.readFileSync(path.join(workspace, NEW_FILE), 'utf8');
+    assert.match(saved, snippetPattern(body), `the file does not hold the snippet:\n${saved}`);
+    assert.ok(saved.includes('纪要'), 'the skeleton has no 纪要 title');
+  },
+};
+
+/** The body of the minutes snippet with `prefix`, from the snippet files the extension contributes. */
+function snippetBody(prefix: string): string {
+  type Snippet = { prefix: string | string[]; body: string | string[] };
+  for (const contribution of manifest().contributes?.snippets ?? []) {
+    const snippets = JSON.parse(fs.readFileSync(repoPath(contribution.path), 'utf8')) as Record<
+      string,
+      Snippet
+    >;
+    for (const s of Object.values(snippets)) {
+      if ([s.prefix].flat().includes(prefix)) return [s.body].flat().join('\n');
+    }
+  }
+  throw new Error(`no snippet with prefix ${prefix} in the snippets package.json contributes`);
+}
+
+/** A pattern matching what inserting a snippet body gives: its text, with any value at each placeholder. */
+export function snippetPattern(body: string): RegExp {
+  let pattern = '';
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c === '\\' && i + 1 < body.length) {
+      pattern += escapeRegExp(body[++i]);
+    } else if (c === '$') {
+      // $1, $NAME, ${1:default}, ${1|a,b|}, ${NAME:default}: any text (defaults may nest placeholders).
+      if (body[i + 1] === '{') {
+        let depth = 0;
+        for (i++; i < body.length; i++) {
+          if (body[i] === '{') depth++;
+          else if (body[i] === '}' && --depth === 0) break;
+        }
+      } else {
+        while (/\w/.test(body[i + 1] ?? '')) i++;
+      }
+      pattern += '[\\s\\S]*?';
+    } else if (c === '\t') {
+      pattern += '(?:\\t| +)';
+    } else {
+      pattern += escapeRegExp(c);
+    }
+  }
+  return new RegExp(`^${pattern}\\s*$`);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export const scenarios: Scenario[] = [
+  problemsScenario('en'),
+  outline,
+  completion,
+  quickFix,
+  itemsView,
+  snippet,
+  problemsScenario('zh-CN'),
+];

@@ -1,0 +1,239 @@
+/**
+ * What a user does in the VS Code workbench, expressed with playwright: open a file, read the status bar,
+ * the Problems panel, the outline. Selectors are those of VS Code 1.100's web workbench.
+ */
+import type { Locator, Page } from 'playwright-core';
+
+export const SQUIGGLE =
+  '.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning, .monaco-editor .squiggly-info';
+const QUICK_INPUT = '.quick-input-widget';
+const QUICK_INPUT_ROWS = '.quick-input-widget .quick-input-list .monaco-list-row';
+const PROBLEM_ROWS = '.markers-panel .monaco-list-row';
+
+/** The few browser globals used by functions evaluated in the page (the project compiles without the DOM lib). */
+interface PageElement {
+  getAttribute(name: string): string | null;
+  readonly innerText: string;
+}
+declare const document: {
+  getElementById(id: string): PageElement | null;
+  querySelector(selector: string): PageElement | null;
+  querySelectorAll(selector: string): ArrayLike<PageElement> & Iterable<PageElement>;
+};
+
+/** Loads the workbench and waits until it shows the explorer of the folder. */
+export async function openWorkbench(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForSelector('.monaco-workbench .part.sidebar .explorer-folders-view', { timeout: 60_000 });
+}
+
+/** Runs a command by its title through the command palette (F1). */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator(`${QUICK_INPUT} .quick-input-box input`);
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  const row = page.locator(QUICK_INPUT_ROWS).filter({ hasText: title }).first();
+  await row.waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+  await page.locator(QUICK_INPUT).waitFor({ state: 'hidden' });
+}
+
+/**
+ * Opens a workspace file the way a user does: Control+P, its name, Enter. Resolves with the time at which
+ * Enter was pressed, once the file's tab is active.
+ */
+export async function quickOpen(page: Page, fileName: string): Promise<number> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator(`${QUICK_INPUT} .quick-input-box input`);
+  await input.waitFor({ state: 'visible' });
+  await input.fill(fileName);
+  const rows = page.locator(QUICK_INPUT_ROWS);
+  const match = rows.filter({ has: page.locator(`.label-name:text-is("${fileName}")`) }).first();
+  await match.waitFor({ state: 'visible' });
+  // Other files may match the typed name too: go down to the file's own row.
+  const index = (await rowsOf(rows)).findIndex((r) => r.text.split('\n')[0].trim() === fileName);
+  for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
+  const pressedAt = Date.now();
+  await page.keyboard.press('Enter');
+  await activeTab(page, fileName).waitFor({ state: 'visible' });
+  await page.locator('.editor-group-container.active .monaco-editor.focused').waitFor({ state: 'visible' });
+  return pressedAt;
+}
+
+export function activeTab(page: Page, fileName: string): Locator {
+  return page.locator(`.tabs-container .tab.active[data-resource-name="${fileName}"]`);
+}
+
+/** The text of a status bar entry, e.g. `#status\\.editor\\.selection` → `Ln 3, Col 7`. */
+export async function statusText(page: Page, id: string): Promise<string> {
+  const entry = page.locator(`#${id.replace(/\./g, '\\.')}`);
+  await entry.waitFor({ state: 'visible' });
+  return ((await entry.textContent()) ?? '').trim();
+}
+
+/** The cursor position shown in the status bar. */
+export async function cursorLine(page: Page): Promise<number> {
+  const text = await statusText(page, 'status.editor.selection');
+  const match = /Ln (\d+)/.exec(text);
+  if (!match) throw new Error(`no line in the status bar's selection entry: "${text}"`);
+  return Number(match[1]);
+}
+
+/** Waits until the status bar shows the cursor on `line`. */
+export async function waitForCursorAt(page: Page, line: number): Promise<void> {
+  await page
+    .locator('#status\\.editor\\.selection')
+    .filter({ hasText: new RegExp(`Ln ${line},`) })
+    .waitFor();
+}
+
+/** Waits until the status bar shows the cursor on a line other than `line`; returns the new line. */
+export async function waitForCursorLineChange(page: Page, line: number): Promise<number> {
+  const entry = page.locator('#status\\.editor\\.selection');
+  await entry.filter({ hasNotText: new RegExp(`Ln ${line},`) }).waitFor({ state: 'visible' });
+  return cursorLine(page);
+}
+
+/** Total problems (errors + warnings + infos) of the status bar's problems entry. */
+export async function problemCount(page: Page): Promise<number> {
+  const entry = page.locator('#status\\.problems');
+  await entry.waitFor({ state: 'visible' });
+  const label = (await entry.getAttribute('aria-label')) ?? '';
+  return [...label.matchAll(/(\d+)/g)].reduce((sum, m) => sum + Number(m[1]), 0);
+}
+
+/** Waits until the status bar's problem count is below (or above) `than`; returns the new count. */
+export async function waitForProblemCount(
+  page: Page,
+  relation: 'below' | 'above',
+  than: number,
+): Promise<number> {
+  await page.waitForFunction(
+    ([below, limit]) => {
+      const label = document.getElementById('status.problems')?.getAttribute('aria-label') ?? '';
+      const total = [...label.matchAll(/(\d+)/g)].reduce((sum, m) => sum + Number(m[1]), 0);
+      return below ? total < limit : total > limit;
+    },
+    [relation === 'below', than] as const,
+    { timeout: 15_000 },
+  );
+  return problemCount(page);
+}
+
+export interface ProblemRow {
+  /** The file's base name. */
+  file: string;
+  severity: string;
+  message: string;
+  line: number;
+  column: number;
+  source: string;
+  /** The row as shown: message, source, code, `[Ln, Col]` on lines of their own. */
+  text: string;
+}
+
+/** Opens the Problems panel (Control+Shift+M) and waits for its list. */
+export async function showProblems(page: Page): Promise<void> {
+  await page.keyboard.press('Control+Shift+M');
+  await page.locator('.markers-panel').waitFor({ state: 'visible' });
+}
+
+/**
+ * Sets the Problems panel's filter (it matches message, source, code and file name) and returns the
+ * problems shown once the list has settled. With `file`, every other file's group is collapsed.
+ */
+export async function filterProblems(page: Page, filter: string, file?: string): Promise<ProblemRow[]> {
+  const input = page.locator('.panel .viewpane-filter .monaco-inputbox input').first();
+  await input.waitFor({ state: 'visible' });
+  await input.fill(filter);
+  // The panel applies the filter after a short delay: wait until only matching rows (or none) are shown.
+  await page.waitForFunction(
+    ([selector, text]) => {
+      const rows = [...document.querySelectorAll(selector)].filter(
+        (r) => r.getAttribute('aria-level') === '2',
+      );
+      if (rows.length === 0)
+        return /No results/.test(document.querySelector('.markers-panel')?.innerText ?? '');
+      return rows.every((r) => (r.innerText + (r.getAttribute('aria-label') ?? '')).includes(text));
+    },
+    [PROBLEM_ROWS, filter] as const,
+    { timeout: 10_000 },
+  );
+  if (file) {
+    await page.locator('.panel .title-actions a.action-label[aria-label="Collapse All"]').click();
+    const group = page.locator(`${PROBLEM_ROWS}[aria-level="1"][aria-label*=" in file ${file} of "]`);
+    if ((await group.count()) === 0) return [];
+    await group.click();
+    await page.locator(`${PROBLEM_ROWS}[aria-level="1"][aria-expanded="true"]`).waitFor();
+  }
+  return (await problemRows(page)).filter((r) => !file || r.file === file);
+}
+
+/** The problems (not the file rows) currently rendered in the Problems panel, top to bottom. */
+export async function problemRows(page: Page): Promise<ProblemRow[]> {
+  const rows = await rowsOf(page.locator(PROBLEM_ROWS));
+  const problems: ProblemRow[] = [];
+  let file = '';
+  for (const row of rows) {
+    if (row.level === 1) {
+      file = / in file (.+) of folder /.exec(row.label)?.[1] ?? '';
+      continue;
+    }
+    const match =
+      /^(\w+): ([\s\S]*) at line (\d+) and character (\d+)\.[\s\S]*?(?: generated by (.*))?$/.exec(row.label);
+    if (!match) continue;
+    problems.push({
+      file,
+      severity: match[1],
+      message: match[2],
+      line: Number(match[3]),
+      column: Number(match[4]),
+      source: match[5] ?? '',
+      text: row.text,
+    });
+  }
+  return problems;
+}
+
+/**
+ * Clicks the first rendered Problems row that mentions `text`: the editor then selects the problem's range.
+ * The focus stays in the panel; `focusEditor` moves it back.
+ */
+export async function clickProblem(page: Page, text: string): Promise<void> {
+  await page.locator(PROBLEM_ROWS).filter({ hasText: text }).first().click();
+}
+
+/** Moves the keyboard focus to the active editor (View: Focus First Editor Group, Control+1). */
+export async function focusEditor(page: Page): Promise<void> {
+  await page.keyboard.press('Control+1');
+  await page.locator('.editor-group-container.active .monaco-editor.focused').waitFor();
+}
+
+export interface ListRow {
+  /** `aria-level`: 1 for top-level rows of a tree. */
+  level: number;
+  label: string;
+  text: string;
+}
+
+/** The rendered rows of a list or tree, top to bottom. */
+export async function rowsOf(rows: Locator): Promise<ListRow[]> {
+  return rows.evaluateAll((els) =>
+    els.map((el) => ({
+      level: Number(el.getAttribute('aria-level') ?? '1'),
+      label: el.getAttribute('aria-label') ?? '',
+      text: (el as unknown as PageElement).innerText,
+    })),
+  );
+}
+
+/** The rows of the suggest widget, while it is shown. */
+export function suggestRows(page: Page): Locator {
+  return page.locator('.editor-widget.suggest-widget.visible .monaco-list-row');
+}
+
+/** Rows of the code action menu (Control+.). */
+export function codeActionRows(page: Page): Locator {
+  return page.locator('.action-widget .monaco-list-row.action');
+}
