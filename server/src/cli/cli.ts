@@ -1,0 +1,251 @@
+/** The `minutes` command: `check`, `actions` and `rules`. All I/O goes through `CliIO` and the file system. */
+import * as fs from 'fs';
+import * as path from 'path';
+import { version } from '../../../package.json';
+import { createMinutesService, parseConfigFile, parseUnitsRegistry, rules } from '../core';
+import type { DocumentRecord, Locale, MinutesConfig, UnitsRegistry } from '../core/api';
+import { parseChoice, parseCommandLine, parseCount, parseDate, resolveLocale, UsageError } from './args';
+import type { OptionSpec } from './args';
+import { collectFiles, readTextFile } from './files';
+import type { InputFile } from './files';
+import {
+  countProblems,
+  formatActionsCsv,
+  formatActionsJson,
+  formatActionsMarkdown,
+  formatCheckClean,
+  formatCheckJson,
+  formatCheckText,
+  formatRules,
+} from './format';
+import type { FileDiagnostics } from './format';
+import { actionsHelp, checkHelp, mainHelp, rulesHelp } from './help';
+
+export interface CliIO {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Whether standard output is a terminal: colours and the "no problems" line are shown only there. */
+  stdoutIsTTY: boolean;
+}
+
+/** Exit statuses. */
+export const EXIT_OK = 0;
+export const EXIT_PROBLEMS = 1;
+export const EXIT_USAGE = 2;
+
+const UNITS_FILE = 'minutes-units.yaml';
+const CONFIG_FILES = ['.minutesrc.json', '.minutesrc.yaml'];
+
+const helpOption: OptionSpec = { type: 'boolean', short: 'h' };
+const localeOption: OptionSpec = { type: 'string' };
+const unitsOption: OptionSpec = { type: 'string' };
+const todayOption: OptionSpec = { type: 'string' };
+
+/** One run of a command: collects file problems (each printed at once) and decides the exit status. */
+class Run {
+  fileProblems = 0;
+
+  constructor(readonly io: CliIO) {}
+
+  problem(message: string): void {
+    this.fileProblems++;
+    this.io.stderr(`minutes: ${message}\n`);
+  }
+
+  /** Reads a settings file; `undefined` (after reporting) when it cannot be read. */
+  readSettingsFile(display: string): string | undefined {
+    const read = readTextFile({ display, absolute: path.resolve(this.io.cwd, display) });
+    if ('problem' in read) {
+      this.problem(read.problem);
+      return undefined;
+    }
+    return read.text;
+  }
+
+  /** Reports a settings file's parse errors (0-based lines) as `file:line: message`. */
+  reportParseErrors(file: string, errors: { message: string; line: number }[]): void {
+    for (const error of errors) this.problem(`${file}:${error.line + 1}: ${error.message}`);
+  }
+
+  /** `--units FILE`, else `minutes-units.yaml` in the current directory when present, else none. */
+  loadUnits(flag: string | undefined): UnitsRegistry | null {
+    const file = flag ?? (fs.existsSync(path.join(this.io.cwd, UNITS_FILE)) ? UNITS_FILE : undefined);
+    if (file === undefined) return null;
+    const text = this.readSettingsFile(file);
+    if (text === undefined) return null;
+    const { registry, errors } = parseUnitsRegistry(text);
+    this.reportParseErrors(file, errors);
+    return registry;
+  }
+
+  /** `--config FILE`, else the first of `.minutesrc.json` and `.minutesrc.yaml` in the current directory. */
+  loadConfig(flag: string | undefined): MinutesConfig {
+    const file = flag ?? CONFIG_FILES.find((name) => fs.existsSync(path.join(this.io.cwd, name)));
+    if (file === undefined) return {};
+    const text = this.readSettingsFile(file);
+    if (text === undefined) return {};
+    const { config, errors } = parseConfigFile(text);
+    this.reportParseErrors(file, errors);
+    return config;
+  }
+
+  /** The operands' files with their text; files that cannot be read are reported and left out. */
+  readInputs(operands: string[]): { file: InputFile; text: string }[] {
+    const { files, problems } = collectFiles(operands, this.io.cwd);
+    problems.forEach((message) => this.problem(message));
+    const inputs: { file: InputFile; text: string }[] = [];
+    for (const file of files) {
+      const read = readTextFile(file);
+      if ('problem' in read) this.problem(read.problem);
+      else inputs.push({ file, text: read.text });
+    }
+    return inputs;
+  }
+}
+
+function check(argv: string[], io: CliIO): number {
+  const { values, positionals } = parseCommandLine(
+    argv,
+    {
+      format: { type: 'string' },
+      units: unitsOption,
+      config: { type: 'string' },
+      today: todayOption,
+      locale: localeOption,
+      'max-warnings': { type: 'string' },
+      'no-color': { type: 'boolean' },
+      help: helpOption,
+    },
+    'minutes check',
+  );
+  if (values.help) {
+    io.stdout(checkHelp);
+    return EXIT_OK;
+  }
+  const format = parseChoice('--format', (values.format as string | undefined) ?? 'text', ['text', 'json']);
+  const today = values.today === undefined ? undefined : parseDate('--today', values.today as string);
+  const maxWarnings =
+    values['max-warnings'] === undefined
+      ? undefined
+      : parseCount('--max-warnings', values['max-warnings'] as string);
+  const locale = resolveLocale(values.locale as string | undefined, io.env);
+  const color = io.stdoutIsTTY && !values['no-color'] && !io.env.NO_COLOR;
+
+  const run = new Run(io);
+  const units = run.loadUnits(values.units as string | undefined);
+  const config = run.loadConfig(values.config as string | undefined);
+  const service = createMinutesService({
+    units,
+    config: today === undefined ? config : { ...config, today },
+    locale,
+  });
+  const results: FileDiagnostics[] = run.readInputs(positionals).map(({ file, text }) => ({
+    file: file.display,
+    diagnostics: service.validate(service.parse(text)),
+  }));
+
+  if (format === 'json') {
+    io.stdout(formatCheckJson(results));
+  } else {
+    const report = formatCheckText(results, { locale, color });
+    if (report !== '') io.stdout(report);
+    else if (io.stdoutIsTTY && results.length > 0) io.stdout(formatCheckClean(results.length, locale, color));
+  }
+
+  const counts = countProblems(results);
+  const tooManyWarnings = maxWarnings !== undefined && counts.warnings > maxWarnings;
+  if (tooManyWarnings) io.stderr(`minutes: too many warnings (${counts.warnings}, maximum ${maxWarnings})\n`);
+  if (run.fileProblems > 0) return EXIT_USAGE;
+  return counts.errors > 0 || tooManyWarnings ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+function actions(argv: string[], io: CliIO): number {
+  const { values, positionals } = parseCommandLine(
+    argv,
+    {
+      format: { type: 'string' },
+      today: todayOption,
+      units: unitsOption,
+      locale: localeOption,
+      help: helpOption,
+    },
+    'minutes actions',
+  );
+  if (values.help) {
+    io.stdout(actionsHelp);
+    return EXIT_OK;
+  }
+  const format = parseChoice('--format', (values.format as string | undefined) ?? 'json', [
+    'json',
+    'csv',
+    'markdown',
+  ]);
+  const today = values.today === undefined ? undefined : parseDate('--today', values.today as string);
+  const locale: Locale = resolveLocale(values.locale as string | undefined, io.env);
+
+  const run = new Run(io);
+  const service = createMinutesService({ units: run.loadUnits(values.units as string | undefined), locale });
+  const documents: DocumentRecord[] = run
+    .readInputs(positionals)
+    .map(({ file, text }) => service.items(service.parse(text), file.display));
+
+  if (format === 'json') io.stdout(formatActionsJson(documents));
+  else if (format === 'csv') io.stdout(formatActionsCsv(documents, today));
+  else io.stdout(formatActionsMarkdown(documents, locale, today));
+  return run.fileProblems > 0 ? EXIT_USAGE : EXIT_OK;
+}
+
+function listRules(argv: string[], io: CliIO): number {
+  const { values, positionals } = parseCommandLine(
+    argv,
+    { format: { type: 'string' }, locale: localeOption, help: helpOption },
+    'minutes rules',
+  );
+  if (values.help) {
+    io.stdout(rulesHelp);
+    return EXIT_OK;
+  }
+  if (positionals.length > 0)
+    throw new UsageError(`unexpected argument '${positionals[0]}'; see 'minutes rules --help'`);
+  const format = parseChoice('--format', (values.format as string | undefined) ?? 'text', ['text', 'json']);
+  io.stdout(formatRules(rules, format, resolveLocale(values.locale as string | undefined, io.env)));
+  return EXIT_OK;
+}
+
+const commands: Record<string, { run: (argv: string[], io: CliIO) => number; help: string }> = {
+  check: { run: check, help: checkHelp },
+  actions: { run: actions, help: actionsHelp },
+  rules: { run: listRules, help: rulesHelp },
+};
+
+function command(name: string): (typeof commands)[string] {
+  if (Object.prototype.hasOwnProperty.call(commands, name)) return commands[name];
+  const kind = name.startsWith('-') ? 'option' : 'command';
+  throw new UsageError(`unknown ${kind} '${name}'; see 'minutes --help'`);
+}
+
+/** Runs the `minutes` command with `argv` (the arguments after the program name); returns the exit status. */
+export function run(argv: string[], io: CliIO): number {
+  const [first, ...rest] = argv;
+  try {
+    if (first === undefined) {
+      io.stderr(mainHelp);
+      return EXIT_USAGE;
+    }
+    if (first === '--version' || first === '-v') {
+      io.stdout(`${version}\n`);
+      return EXIT_OK;
+    }
+    if (first === '--help' || first === '-h' || first === 'help') {
+      io.stdout(first === 'help' && rest[0] !== undefined ? command(rest[0]).help : mainHelp);
+      return EXIT_OK;
+    }
+    return command(first).run(rest, io);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`minutes: ${error.message}\n`);
+    return EXIT_USAGE;
+  }
+}

@@ -1,0 +1,61 @@
+/** Help texts of the `minutes` command. */
+
+export const mainHelp = `Usage: minutes <command> [options]
+
+Check meeting minutes (会议纪要) for owners, deadlines and numbering, and extract their action items.
+
+Commands:
+  check [paths…]     Report problems in minutes files
+  actions [paths…]   List decisions, requirements and actions as JSON, CSV or Markdown
+  rules              List the rules with their default severity
+
+Options:
+  -h, --help         Show help (also: minutes <command> --help)
+  -v, --version      Show the version
+
+Paths may be files (any extension), directories (searched for *.minutes and *.minutes.md,
+skipping node_modules and .git) or glob patterns; without paths the current directory is searched.
+
+Exit status: 0 no errors, 1 errors found or too many warnings, 2 usage or file problems.
+`;
+
+export const checkHelp = `Usage: minutes check [paths|globs…] [options]
+
+Report problems in minutes files, ESLint style.
+
+Options:
+  --format text|json     Output format (default: text)
+  --units FILE           Units registry (default: minutes-units.yaml in the current directory, if any)
+  --config FILE          Rule settings (default: .minutesrc.json or .minutesrc.yaml in the current directory)
+  --today YYYY-MM-DD     Date that counts as today; enables the overdue rule
+  --locale zh-CN|en      Language of messages (default: from LC_ALL, LC_MESSAGES or LANG)
+  --max-warnings N       Exit with status 1 when there are more than N warnings
+  --no-color             No colours (also: NO_COLOR environment variable)
+  -h, --help             Show this help
+
+Exit status: 0 no errors, 1 errors found or more than N warnings, 2 usage or file problems.
+`;
+
+export const actionsHelp = `Usage: minutes actions [paths|globs…] [options]
+
+List the decisions, requirements and actions of minutes files with owners, deadlines and status.
+
+Options:
+  --format json|csv|markdown   Output format (default: json)
+  --today YYYY-MM-DD           Add an overdue column (csv, markdown)
+  --units FILE                 Units registry (default: minutes-units.yaml in the current directory, if any)
+  --locale zh-CN|en            Language of Markdown headings (default: from LC_ALL, LC_MESSAGES or LANG)
+  -h, --help                   Show this help
+
+Exit status: 0 done, 2 usage or file problems.
+`;
+
+export const rulesHelp = `Usage: minutes rules [options]
+
+List the rules with their default severity and description.
+
+Options:
+  --format text|json     Output format (default: text)
+  --locale zh-CN|en      Language of descriptions (default: from LC_ALL, LC_MESSAGES or LANG)
+  -h, --help             Show this help
+`;

@@ -1,0 +1,157 @@
+import * as assert from 'assert';
+import type { DocumentRecord } from '../../server/src/core/api';
+import { matchSnapshot } from '../util/snapshot';
+import { fixture, runCli, useTempDirs } from './helpers';
+
+/** RFC 4180 reader, for checking the CSV output independently of the writer. */
+function readCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let i = 0;
+  while (i < text.length) {
+    if (text[i] === '"') {
+      i++;
+      for (;;) {
+        const quote = text.indexOf('"', i);
+        assert.notStrictEqual(quote, -1, 'unterminated quoted field');
+        field += text.slice(i, quote);
+        i = quote + 1;
+        if (text[i] !== '"') break;
+        field += '"';
+        i++;
+      }
+    }
+    if (text.startsWith('\r\n', i)) {
+      rows.push([...row, field]);
+      row = [];
+      field = '';
+      i += 2;
+    } else if (text[i] === ',') {
+      row.push(field);
+      field = '';
+      i++;
+    } else {
+      assert.notStrictEqual(text[i], '"', 'a quote inside an unquoted field');
+      assert.notStrictEqual(text[i], '\n', 'a bare LF ends a row');
+      field += text[i++];
+    }
+  }
+  assert.deepStrictEqual([row, field], [[], ''], 'the last row ends with CRLF');
+  return rows;
+}
+
+const HEADER = 'file,title,meeting_date,section,kind,text,owners,deadline,deadline_date,status,line';
+
+describe('minutes actions', function () {
+  const temp = useTempDirs();
+  let dir: string;
+  let documents: DocumentRecord[];
+
+  before(function () {
+    dir = temp.make({
+      'weekly.minutes': fixture('weekly.minutes'),
+      'sub/park.minutes': fixture('park.minutes'),
+      'minutes-units.yaml': fixture('minutes-units.yaml'),
+    });
+    const result = runCli(['actions'], dir);
+    assert.strictEqual(result.status, 0, result.stderr);
+    const json = JSON.parse(result.stdout) as { version: number; documents: DocumentRecord[] };
+    assert.deepStrictEqual(Object.keys(json), ['version', 'documents']);
+    assert.strictEqual(json.version, 1);
+    documents = json.documents;
+  });
+
+  it('writes JSON: { version: 1, documents } with paths relative to the current directory', function () {
+    assert.deepStrictEqual(
+      documents.map((d) => d.file),
+      ['sub/park.minutes', 'weekly.minutes'],
+    );
+    for (const doc of documents) {
+      assert.deepStrictEqual(Object.keys(doc), ['file', 'title', 'meeting', 'items']);
+      assert.ok(doc.items.length > 0);
+    }
+    matchSnapshot('cli/actions.json', runCli(['actions', '--format', 'json'], dir).stdout);
+  });
+
+  it('writes CSV with a byte order mark, a header row and one quoted-as-needed row per item', function () {
+    const result = runCli(['actions', '--format', 'csv'], dir);
+    assert.strictEqual(result.status, 0);
+    assert.ok(result.stdout.startsWith('\ufeff' + HEADER + '\r\n'));
+    const rows = readCsv(result.stdout.slice(1));
+    const items = documents.flatMap((doc) => doc.items.map((item) => ({ doc, item })));
+    assert.strictEqual(rows.length, 1 + items.length);
+    rows.slice(1).forEach((row, i) => {
+      const { doc, item } = items[i];
+      assert.strictEqual(row.length, 11);
+      assert.deepStrictEqual(
+        [row[0], row[4], row[5], row[9], row[10]],
+        [doc.file, item.kind, item.text, item.status, String(item.range.start.line + 1)],
+      );
+      assert.strictEqual(
+        row[6],
+        item.owners.map((o) => (o.role ? `${o.name} (${o.role})` : o.name)).join('; '),
+      );
+      assert.strictEqual(row[8], item.deadline?.date ?? '');
+    });
+    assert.ok(
+      rows.some((row) => /["|,]/.test(row[5])),
+      'the fixtures hold item text that needs quoting',
+    );
+    matchSnapshot('cli/actions.csv', result.stdout);
+  });
+
+  it('adds an overdue column with --today', function () {
+    const result = runCli(['actions', '--format', 'csv', '--today', '2024-05-20', 'weekly.minutes'], dir);
+    const rows = readCsv(result.stdout.slice(1));
+    assert.strictEqual(rows[0].join(','), `${HEADER},overdue`);
+    const weekly = documents.find((d) => d.file === 'weekly.minutes') as DocumentRecord;
+    const expected = weekly.items.map((item) =>
+      String(
+        item.status === 'open' &&
+          item.deadline?.date !== undefined &&
+          item.deadline.date !== null &&
+          item.deadline.date < '2024-05-20',
+      ),
+    );
+    assert.deepStrictEqual(
+      rows.slice(1).map((row) => row[11]),
+      expected,
+    );
+    assert.ok(expected.includes('true') && expected.includes('false'));
+  });
+
+  it('writes Markdown tables in English and Chinese, escaping pipes', function () {
+    const en = runCli(['actions', '--format', 'markdown', '--today', '2024-05-20'], dir);
+    assert.strictEqual(en.status, 0);
+    assert.match(en.stdout, /^\| Item \| Owner \| Deadline \| Status \| Overdue \|$/m);
+    assert.match(en.stdout, /prices \\\| terms/);
+    matchSnapshot('cli/actions.en.md', en.stdout);
+    const zh = runCli(['actions', '--format', 'markdown', '--locale', 'zh-CN'], dir);
+    assert.match(zh.stdout, /^\| 事项 \| 责任单位 \| 时限 \| 状态 \|$/m);
+    matchSnapshot('cli/actions.zh-CN.md', zh.stdout);
+    // Every table row has as many cells as its header.
+    for (const line of zh.stdout.split('\n').filter((l) => l.startsWith('|'))) {
+      assert.strictEqual(line.replace(/\\\|/g, '').split('|').length, 6, line);
+    }
+  });
+
+  it('reports files it cannot read and lists the others, with status 2', function () {
+    const result = runCli(['actions', 'missing.minutes', 'weekly.minutes'], dir);
+    assert.strictEqual(result.status, 2);
+    assert.strictEqual(result.stderr, "minutes: cannot read 'missing.minutes': no such file\n");
+    const json = JSON.parse(result.stdout) as { documents: DocumentRecord[] };
+    assert.deepStrictEqual(
+      json.documents.map((d) => d.file),
+      ['weekly.minutes'],
+    );
+  });
+
+  it('rejects a bad --format', function () {
+    const result = runCli(['actions', '--format', 'xlsx'], dir);
+    assert.deepStrictEqual(
+      [result.status, result.stdout, result.stderr],
+      [2, '', "minutes: --format must be one of json, csv, markdown (got 'xlsx')\n"],
+    );
+  });
+});
