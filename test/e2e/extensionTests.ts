@@ -19,6 +19,9 @@ import {
 import { makeUserDataDir, makeWorkspace } from './workspace';
 
 const TIMEOUT_MS = 5 * 60_000;
+/** Workbench messages of no interest here (connection set-up, the unreachable marketplace). */
+const NOISE =
+  /^(Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin|\[Service Worker\]|ChatSessionStore|getaddrinfo ENOTFOUND|Started local extension host|Extension host .* is started)/;
 
 async function main(): Promise<number> {
   cleanupOnSignals();
@@ -39,7 +42,8 @@ async function main(): Promise<number> {
   let finish: (code: number) => void = () => undefined;
   const exitCode = new Promise<number>((resolve) => (finish = resolve));
   await page.exposeFunction('codeAutomationLog', (_level: string, message: unknown) => {
-    console.log(Array.isArray(message) ? message.join(' ') : String(message));
+    const text = Array.isArray(message) ? message.join(' ') : String(message);
+    if (!NOISE.test(text)) console.log(text);
   });
   await page.exposeFunction('codeAutomationExit', (code: number) => finish(code));
   page.on('pageerror', (err) => console.error(`workbench error: ${String(err)}`));

@@ -10,6 +10,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { stripVTControlCharacters } from 'util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { repoPath } from '../util/paths';
 import { cleanup, cleanupOnSignals } from './cleanup';
@@ -124,9 +125,8 @@ async function main(): Promise<number> {
     } catch (err) {
       failed.push(scenario.name);
       console.log(`FAIL ${scenario.name} (${Date.now() - t} ms)`);
-      console.log(
-        `    ${(err instanceof Error ? (err.stack ?? err.message) : String(err)).replace(/\n/g, '\n    ')}`,
-      );
+      const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
+      console.log(`    ${stripVTControlCharacters(detail).replace(/\n/g, '\n    ')}`);
       if (session)
         console.log(`    editor logs kept in ${path.relative(repoPath(), keepLogs(session, index + 1))}`);
     }

@@ -6,8 +6,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import Mocha from 'mocha';
+import { format } from 'util';
 
 export function run(): Promise<void> {
+  // The workbench forwards the extension host's console without applying format strings: apply them here.
+  Mocha.reporters.Base.consoleLog = (...data: unknown[]) => console.log(format(...data));
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 60_000 });
   for (const file of fs
     .readdirSync(__dirname)
@@ -16,8 +19,10 @@ export function run(): Promise<void> {
     mocha.addFile(path.join(__dirname, file));
   }
   return new Promise((resolve, reject) => {
-    mocha.run((failures) =>
-      failures > 0 ? reject(new Error(`${failures} extension test(s) failed`)) : resolve(),
-    );
+    const runner = mocha.run((failures) => {
+      console.log(`${runner.stats?.passes ?? 0} passed, ${failures} failed`);
+      if (failures > 0) reject(new Error(`${failures} extension test(s) failed`));
+      else resolve();
+    });
   });
 }
