@@ -11,7 +11,10 @@ export interface OptionSpec {
 }
 
 export interface ParsedCommandLine {
-  values: Record<string, string | boolean | undefined>;
+  /** The value of a string option, if given (the last one when repeated). */
+  string(name: string): string | undefined;
+  /** Whether a boolean option is given. */
+  flag(name: string): boolean;
   positionals: string[];
 }
 
@@ -46,7 +49,11 @@ export function parseCommandLine(
       throw new UsageError(`option '${token.rawName}' takes no value; ${help}`);
     }
   }
-  return { values, positionals };
+  return {
+    string: (name) => (typeof values[name] === 'string' ? values[name] : undefined),
+    flag: (name) => values[name] === true,
+    positionals,
+  };
 }
 
 export function parseChoice<T extends string>(option: string, value: string, choices: readonly T[]): T {
@@ -54,8 +61,9 @@ export function parseChoice<T extends string>(option: string, value: string, cho
   throw new UsageError(`${option} must be one of ${choices.join(', ')} (got '${value}')`);
 }
 
-/** A calendar date written `YYYY-MM-DD`. */
-export function parseDate(option: string, value: string): string {
+/** A calendar date written `YYYY-MM-DD`; `undefined` when the option is not given. */
+export function parseDate(option: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (match) {
     const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -66,7 +74,9 @@ export function parseDate(option: string, value: string): string {
   throw new UsageError(`${option} must be a date written YYYY-MM-DD (got '${value}')`);
 }
 
-export function parseCount(option: string, value: string): number {
+/** A whole number, 0 or more; `undefined` when the option is not given. */
+export function parseCount(option: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
   if (/^\d+$/.test(value)) return Number(value);
   throw new UsageError(`${option} must be a whole number, 0 or more (got '${value}')`);
 }

@@ -38,10 +38,21 @@ export const EXIT_USAGE = 2;
 const UNITS_FILE = 'minutes-units.yaml';
 const CONFIG_FILES = ['.minutesrc.json', '.minutesrc.yaml'];
 
-const helpOption: OptionSpec = { type: 'boolean', short: 'h' };
-const localeOption: OptionSpec = { type: 'string' };
-const unitsOption: OptionSpec = { type: 'string' };
-const todayOption: OptionSpec = { type: 'string' };
+const OPTIONS: Record<string, OptionSpec> = {
+  format: { type: 'string' },
+  units: { type: 'string' },
+  config: { type: 'string' },
+  today: { type: 'string' },
+  locale: { type: 'string' },
+  'max-warnings': { type: 'string' },
+  'no-color': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+/** The options a command takes, picked from `OPTIONS`. */
+function options(...names: string[]): Record<string, OptionSpec> {
+  return Object.fromEntries(names.map((name) => [name, OPTIONS[name]]));
+}
 
 /** One run of a command: collects file problems (each printed at once) and decides the exit status. */
 class Run {
@@ -91,57 +102,48 @@ class Run {
     return config;
   }
 
-  /** The operands' files with their text; files that cannot be read are reported and left out. */
-  readInputs(operands: string[]): { file: InputFile; text: string }[] {
+  /**
+   * Reads the operands' files one at a time and maps each to `process(file, text)`; files that cannot be
+   * read are reported and left out.
+   */
+  mapInputs<T>(operands: string[], process: (file: InputFile, text: string) => T): T[] {
     const { files, problems } = collectFiles(operands, this.io.cwd);
     problems.forEach((message) => this.problem(message));
-    const inputs: { file: InputFile; text: string }[] = [];
+    const results: T[] = [];
     for (const file of files) {
       const read = readTextFile(file);
       if ('problem' in read) this.problem(read.problem);
-      else inputs.push({ file, text: read.text });
+      else results.push(process(file, read.text));
     }
-    return inputs;
+    return results;
   }
 }
 
 function check(argv: string[], io: CliIO): number {
-  const { values, positionals } = parseCommandLine(
+  const args = parseCommandLine(
     argv,
-    {
-      format: { type: 'string' },
-      units: unitsOption,
-      config: { type: 'string' },
-      today: todayOption,
-      locale: localeOption,
-      'max-warnings': { type: 'string' },
-      'no-color': { type: 'boolean' },
-      help: helpOption,
-    },
+    options('format', 'units', 'config', 'today', 'locale', 'max-warnings', 'no-color', 'help'),
     'minutes check',
   );
-  if (values.help) {
+  if (args.flag('help')) {
     io.stdout(checkHelp);
     return EXIT_OK;
   }
-  const format = parseChoice('--format', (values.format as string | undefined) ?? 'text', ['text', 'json']);
-  const today = values.today === undefined ? undefined : parseDate('--today', values.today as string);
-  const maxWarnings =
-    values['max-warnings'] === undefined
-      ? undefined
-      : parseCount('--max-warnings', values['max-warnings'] as string);
-  const locale = resolveLocale(values.locale as string | undefined, io.env);
-  const color = io.stdoutIsTTY && !values['no-color'] && !io.env.NO_COLOR;
+  const format = parseChoice('--format', args.string('format') ?? 'text', ['text', 'json']);
+  const today = parseDate('--today', args.string('today'));
+  const maxWarnings = parseCount('--max-warnings', args.string('max-warnings'));
+  const locale = resolveLocale(args.string('locale'), io.env);
+  const color = io.stdoutIsTTY && !args.flag('no-color') && !io.env.NO_COLOR;
 
   const run = new Run(io);
-  const units = run.loadUnits(values.units as string | undefined);
-  const config = run.loadConfig(values.config as string | undefined);
+  const units = run.loadUnits(args.string('units'));
+  const config = run.loadConfig(args.string('config'));
   const service = createMinutesService({
     units,
     config: today === undefined ? config : { ...config, today },
     locale,
   });
-  const results: FileDiagnostics[] = run.readInputs(positionals).map(({ file, text }) => ({
+  const results: FileDiagnostics[] = run.mapInputs(args.positionals, (file, text) => ({
     file: file.display,
     diagnostics: service.validate(service.parse(text)),
   }));
@@ -162,34 +164,24 @@ function check(argv: string[], io: CliIO): number {
 }
 
 function actions(argv: string[], io: CliIO): number {
-  const { values, positionals } = parseCommandLine(
+  const args = parseCommandLine(
     argv,
-    {
-      format: { type: 'string' },
-      today: todayOption,
-      units: unitsOption,
-      locale: localeOption,
-      help: helpOption,
-    },
+    options('format', 'today', 'units', 'locale', 'help'),
     'minutes actions',
   );
-  if (values.help) {
+  if (args.flag('help')) {
     io.stdout(actionsHelp);
     return EXIT_OK;
   }
-  const format = parseChoice('--format', (values.format as string | undefined) ?? 'json', [
-    'json',
-    'csv',
-    'markdown',
-  ]);
-  const today = values.today === undefined ? undefined : parseDate('--today', values.today as string);
-  const locale: Locale = resolveLocale(values.locale as string | undefined, io.env);
+  const format = parseChoice('--format', args.string('format') ?? 'json', ['json', 'csv', 'markdown']);
+  const today = parseDate('--today', args.string('today'));
+  const locale: Locale = resolveLocale(args.string('locale'), io.env);
 
   const run = new Run(io);
-  const service = createMinutesService({ units: run.loadUnits(values.units as string | undefined), locale });
-  const documents: DocumentRecord[] = run
-    .readInputs(positionals)
-    .map(({ file, text }) => service.items(service.parse(text), file.display));
+  const service = createMinutesService({ units: run.loadUnits(args.string('units')), locale });
+  const documents: DocumentRecord[] = run.mapInputs(args.positionals, (file, text) =>
+    service.items(service.parse(text), file.display),
+  );
 
   if (format === 'json') io.stdout(formatActionsJson(documents));
   else if (format === 'csv') io.stdout(formatActionsCsv(documents, today));
@@ -198,19 +190,16 @@ function actions(argv: string[], io: CliIO): number {
 }
 
 function listRules(argv: string[], io: CliIO): number {
-  const { values, positionals } = parseCommandLine(
-    argv,
-    { format: { type: 'string' }, locale: localeOption, help: helpOption },
-    'minutes rules',
-  );
-  if (values.help) {
+  const args = parseCommandLine(argv, options('format', 'locale', 'help'), 'minutes rules');
+  if (args.flag('help')) {
     io.stdout(rulesHelp);
     return EXIT_OK;
   }
-  if (positionals.length > 0)
-    throw new UsageError(`unexpected argument '${positionals[0]}'; see 'minutes rules --help'`);
-  const format = parseChoice('--format', (values.format as string | undefined) ?? 'text', ['text', 'json']);
-  io.stdout(formatRules(rules, format, resolveLocale(values.locale as string | undefined, io.env)));
+  if (args.positionals.length > 0) {
+    throw new UsageError(`unexpected argument '${args.positionals[0]}'; see 'minutes rules --help'`);
+  }
+  const format = parseChoice('--format', args.string('format') ?? 'text', ['text', 'json']);
+  io.stdout(formatRules(rules, format, resolveLocale(args.string('locale'), io.env)));
   return EXIT_OK;
 }
 
