@@ -18,7 +18,7 @@ const LABEL_NAMES = OWNER_LABELS.map((l) => l.label)
 const LABEL = new RegExp(`(?:^|(?<=[\\s。；;，,（(【[]))(${LABEL_NAMES.join('|')})\\s*[:：]\\s*`, 'gi');
 /** Where a labelled owner list stops: end of clause, or the next label of any kind. */
 const LABEL_VALUE_END =
-  /[\n。；;]|(?:[\s，,（(]|^)(?:时限|完成时限|完成时间|截止|期限|状态|责任单位|牵头单位|配合单位|协办单位|责任人|Due|Deadline|Status|By)\s*[:：]|[）)】\]]\s*$/i;
+  /[\n。；;]|\.(?=\s|$)|(?:[\s，,（(]|^)(?:时限|完成时限|完成时间|截止|期限|状态|责任单位|牵头单位|配合单位|协办单位|责任人|Due|Deadline|Status|By)\s*[:：]|[）)】\]]\s*$/i;
 
 const NAME_LIST = `[\\u4e00-\\u9fffA-Za-z0-9（）()·、]{2,40}?`;
 
@@ -49,7 +49,7 @@ const PROSE: readonly { re: RegExp; roles: (OwnerRole | null)[] }[] = [
   // 县财政局要…, 各责任单位要…, 县发改局负责…  (at a clause start)
   {
     re: new RegExp(
-      `(?:^|(?<=[，,。；;：:！!？?]))(${NAME_LIST})(?:等(?:单位|部门)?)?(?=要|负责|牵头|务必|应当|应|须|必须|需要|需|抓紧|尽快|立即|切实|认真|全力|加快|继续|进一步|配合|协助)`,
+      `(?:^|(?<=[，,。；;：:！!？?]))(?![由请会])(${NAME_LIST})(?:等(?:单位|部门)?)?(?=要|负责|牵头|务必|应当|应|须|必须|需要|需|抓紧|尽快|立即|切实|认真|全力|加快|继续|进一步|配合|协助)`,
       'g',
     ),
     roles: [null],
@@ -138,6 +138,7 @@ function pushSplitOnConjunction(part: string, base: number, isKnown: IsKnownUnit
 function cleanName(raw: string): string {
   return raw
     .replace(/^[\s@＠]+/, '')
+    .replace(/[\s.。;；,，]+$/, '')
     .replace(/(?:等(?:单位|部门)?|等)\s*$/, '')
     .trim();
 }
@@ -159,7 +160,7 @@ export function findMentions(
   const out: (NamedSpan & { role: OwnerRole | null })[] = [];
   MENTION.lastIndex = 0;
   for (let m = MENTION.exec(slice); m; m = MENTION.exec(slice)) {
-    let name = m[1];
+    let name = m[1].replace(/\.+$/, '');
     let role: OwnerRole | null = null;
     const trail = MENTION_TRAIL.exec(name);
     if (trail && name.length - trail[0].length >= 2) {
@@ -222,11 +223,12 @@ function splitOnSpace(n: NamedSpan): NamedSpan[] {
 
 function findProse(
   text: string,
-  start: number,
-  end: number,
+  itemStart: number,
   bodyStart: number,
+  end: number,
   isKnown: IsKnownUnit,
 ): Owner[] {
+  const start = bodyStart;
   const slice = text.slice(start, end);
   const out: Owner[] = [];
   if (/[\u4e00-\u9fff]/.test(slice)) {
@@ -243,9 +245,10 @@ function findProse(
       }
     }
   }
+  const whole = text.slice(itemStart, end);
   ACTION_PAREN.lastIndex = 0;
-  for (let m = ACTION_PAREN.exec(slice); m; m = ACTION_PAREN.exec(slice)) {
-    const groupStart = start + m.index + m[0].indexOf(m[1]);
+  for (let m = ACTION_PAREN.exec(whole); m; m = ACTION_PAREN.exec(whole)) {
+    const groupStart = itemStart + m.index + m[0].indexOf(m[1]);
     for (const n of splitNames(m[1].replace(/\s+and\s+/g, ', '), groupStart, isKnown))
       out.push(proseOwner(n, null, true));
   }
@@ -289,12 +292,14 @@ export function findOwners(
     })),
     ...findLabelled(text, start, end, isKnown),
   ];
-  const all = explicit.length > 0 ? explicit : findProse(text, start, end, bodyStart, isKnown);
+  const all = explicit.length > 0 ? explicit : findProse(text, start, bodyStart, end, isKnown);
   all.sort((a, b) => a.span.start - b.span.start);
   const seen = new Set<string>();
+  let reached = -1;
   return all.filter((o) => {
-    if (o.name.length === 0 || seen.has(o.name)) return false;
+    if (o.name.length === 0 || seen.has(o.name) || o.span.start < reached) return false;
     seen.add(o.name);
+    reached = o.span.end;
     return true;
   });
 }

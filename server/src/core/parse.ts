@@ -87,8 +87,11 @@ const DEADLINE_LABEL = new RegExp(
   'gi',
 );
 const STATUS_LABEL = new RegExp(`(?:${alternation(STATUS_LABELS)})\\s*[:：]\\s*([^\\s，,。；;）)]+)`, 'i');
+/** A decision that records an approval rather than assigning work: 同意…, Approved …, … Carried. */
 const RESOLUTION =
   /^(?:原则上?同意|同意|审议通过|通过|批准|原则通过|approved?\b|adopted?\b|agreed that\b|carried\b|noted\b|resolved that\b|endorsed?\b|ratified\b)/i;
+const RESOLUTION_END =
+  /(?:(?:motion|it was)\s+)?(?:carried|passed|approved|adopted|defeated|rejected|lost|withdrawn)(?:\s+unanimously|\s+nem\.?\s*con\.?)?[.。]?\s*$|(?:一致|全票|表决)通过[。.]?\s*$/i;
 const LINE_INDENT = /^[\s\u3000\uFEFF]*/;
 const SENTENCE_END = /[。！？；!?]\s*$/;
 
@@ -492,6 +495,15 @@ class Parser {
     box: OpenItem['box'] = null,
     explicitKind?: ItemKind,
   ): void {
+    const open = this.item;
+    if (open && start >= open.bodyStart && this.text.slice(open.bodyStart, start).trim().length === 0) {
+      // A marker right at the start of an item's text (`- Decision: …`, `（一）一是…`) refines that item.
+      open.bodyStart = bodyStart;
+      open.end = Math.max(open.end, bodyStart);
+      if (!open.number) open.number = number;
+      if (explicitKind && !(explicitKind === 'decision' && open.box)) open.kind = explicitKind;
+      return;
+    }
     this.closeItem(start);
     const kind: ItemKind = explicitKind ?? (box ? 'action' : itemKindOf(this.kind));
     const sectionIndex = this.sections.length > 0 ? this.sections.length - 1 : null;
@@ -608,7 +620,7 @@ function findDeadline(
   const labelled = DEADLINE_LABEL.exec(slice);
   if (labelled) {
     const valueStart = item.start + labelled.index + labelled[0].length;
-    const raw = /^[^\n；;。）)]*/.exec(text.slice(valueStart, item.end))![0].replace(/[\s，,]+$/, '');
+    const raw = /^[^\n；;。）)]*/.exec(text.slice(valueStart, item.end))![0].replace(/[\s，,.;]+$/, '');
     if (raw.length > 0) {
       const r = resolveDeadlineValue(raw, meetingDate);
       return {
@@ -693,7 +705,8 @@ export function parse(text: string, options: ParseOptions = {}): MinutesDocument
     if (raw.end <= raw.start) continue;
     const accountable = raw.kind !== 'finding';
     const body = text.slice(raw.bodyStart, raw.end);
-    const resolution = raw.kind === 'decision' && RESOLUTION.test(body.trimStart());
+    const resolution =
+      raw.kind === 'decision' && (RESOLUTION.test(body.trimStart()) || RESOLUTION_END.test(body));
     const owners = accountable ? findOwners(text, raw.start, raw.end, raw.bodyStart, isKnown) : [];
     const deadline = accountable
       ? findDeadline(text, raw, dates, firstAtOrAfter(dates, raw.start), meeting.date)

@@ -84,6 +84,7 @@ export const ITEM_PREFIXES: readonly [string, ItemKind][] = [
   ['Agreed', 'decision'],
   ['Resolved', 'decision'],
   ['Resolution', 'decision'],
+  ['Motion', 'decision'],
   ['Action', 'action'],
   ['ACTION', 'action'],
   ['TODO', 'action'],
