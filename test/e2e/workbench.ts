@@ -39,26 +39,54 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await page.locator(QUICK_INPUT).waitFor({ state: 'hidden' });
 }
 
-/**
- * Opens a workspace file the way a user does: Control+P, its name, Enter. Resolves with the time at which
- * Enter was pressed, once the file's tab is active.
- */
-export async function quickOpen(page: Page, fileName: string): Promise<number> {
+/** Opens a workspace file the way a user does: Control+P, its name, Enter; resolves once its tab is active. */
+export async function quickOpen(page: Page, fileName: string): Promise<void> {
   await page.keyboard.press('Control+P');
   const input = page.locator(`${QUICK_INPUT} .quick-input-box input`);
   await input.waitFor({ state: 'visible' });
   await input.fill(fileName);
+  // A file row's aria-label is its name, with `, file results` on the first row.
+  const isFile = (label: string): boolean => label.split(', ')[0] === fileName;
   const rows = page.locator(QUICK_INPUT_ROWS);
-  const match = rows.filter({ has: page.locator(`.label-name:text-is("${fileName}")`) }).first();
-  await match.waitFor({ state: 'visible' });
+  await page.locator(`${QUICK_INPUT_ROWS}[aria-label^="${fileName}"]`).first().waitFor({ state: 'visible' });
   // Other files may match the typed name too: go down to the file's own row.
-  const index = (await rowsOf(rows)).findIndex((r) => r.text.split('\n')[0].trim() === fileName);
+  const index = (await rowsOf(rows)).findIndex((r) => isFile(r.label));
+  if (index < 0) throw new Error(`quick open offers no file ${fileName}`);
   for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
-  const pressedAt = Date.now();
   await page.keyboard.press('Enter');
   await activeTab(page, fileName).waitFor({ state: 'visible' });
   await page.locator('.editor-group-container.active .monaco-editor.focused').waitFor({ state: 'visible' });
-  return pressedAt;
+}
+
+/**
+ * Starts measuring, inside the page, the time from the next Enter key press to the first appearance of
+ * `selector`; the returned function waits for it and gives the milliseconds.
+ */
+export async function measureFromEnter(page: Page, selector: string): Promise<() => Promise<number>> {
+  const key = `__minutesTimer${Date.now()}`;
+  await page.evaluate(
+    `(() => {
+      const timer = (window[${JSON.stringify(key)}] = { enter: null, seen: null });
+      document.addEventListener('keydown', (e) => { if (e.key === 'Enter' && timer.enter === null) timer.enter = performance.now(); }, true);
+      const observer = new MutationObserver(() => {
+        if (timer.enter !== null && document.querySelector(${JSON.stringify(selector)})) {
+          timer.seen = performance.now();
+          observer.disconnect();
+        }
+      });
+      observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+    })()`,
+  );
+  return async () => {
+    await page.waitForFunction(`window[${JSON.stringify(key)}].seen !== null`, undefined, {
+      timeout: 30_000,
+    });
+    return Math.round(
+      await page.evaluate<number>(
+        `window[${JSON.stringify(key)}].seen - window[${JSON.stringify(key)}].enter`,
+      ),
+    );
+  };
 }
 
 export function activeTab(page: Page, fileName: string): Locator {
