@@ -1,7 +1,12 @@
 /** The extension's commands. Each asks the server for data; none parses minutes itself. */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { exportRequest, markDoneRequest, type ExportFormat } from '../../server/src/protocol';
+import {
+  exportRequest,
+  markDoneRequest,
+  revealAndSuggestCommand,
+  type ExportFormat,
+} from '../../server/src/protocol';
 import type { GroupBy } from './grouping';
 import { overdueItems } from './grouping';
 import { today, type ItemsView, type Node } from './itemsView';
@@ -15,6 +20,14 @@ async function openItem(uri: string, line: number, character: number): Promise<v
     selection: new vscode.Range(position, position),
     preview: true,
   });
+}
+
+/** After a quick fix that leaves a name to fill in: put the cursor there and open completion. */
+async function revealAndSuggest(uri: string, at: { line: number; character: number }): Promise<void> {
+  const editor = await vscode.window.showTextDocument(vscode.Uri.parse(uri));
+  const position = new vscode.Position(at.line, at.character);
+  editor.selection = new vscode.Selection(position, position);
+  await vscode.commands.executeCommand('editor.action.triggerSuggest');
 }
 
 async function markDone(client: LanguageClient, view: ItemsView, node: Node | undefined): Promise<void> {
@@ -117,6 +130,7 @@ export function registerCommands(
   const register = vscode.commands.registerCommand;
   return [
     register('minutes.openItem', openItem),
+    register(revealAndSuggestCommand, revealAndSuggest),
     register('minutes.markDone', (node?: Node) => markDone(client, view, node)),
     register('minutes.newMinutes', () => newMinutes(extension)),
     register('minutes.exportItems', () => exportItems(client)),

@@ -35,7 +35,9 @@ export interface MarkDoneParams {
 }
 
 /** The edit that marks the item on `line` done, or null when no item is there. */
-export const markDoneRequest = new RequestType<MarkDoneParams, WorkspaceEdit | null, void>('minutes/markDone');
+export const markDoneRequest = new RequestType<MarkDoneParams, WorkspaceEdit | null, void>(
+  'minutes/markDone',
+);
 
 export type ExportFormat = 'csv' | 'markdown';
 
@@ -59,3 +61,9 @@ export interface InitializationOptions {
   /** False in an untrusted workspace: the server then reads no registry or config file from it. */
   trusted?: boolean;
 }
+
+/**
+ * Client command that quick fixes attach when they leave a name to fill in: arguments `(uri, position)`; the
+ * client puts the cursor there and opens completion. Same id as the core's `REVEAL_AND_SUGGEST`.
+ */
+export const revealAndSuggestCommand = 'minutes.revealAndSuggest';

@@ -29,6 +29,8 @@ export interface ServerContext {
   openModel(uri: string): MinutesDocument | null;
   /** The model of an open document, else of the saved file; null when neither can be read. */
   loadModel(uri: string): Promise<MinutesDocument | null>;
+  /** Resolves once the workspace index is complete (the first search of the folders and any since). */
+  whenIndexed(): Promise<void>;
   /** Every minutes document (open or indexed) that mentions `unit` or one of its aliases. */
   documentsNaming(unit: string, token: CancellationToken): Promise<ParsedDocument[]>;
   /** Every minutes document's items: the index, with open documents as edited. Waits for the first scan. */

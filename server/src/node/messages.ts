@@ -3,8 +3,8 @@ import type { Locale } from '../core/api';
 
 const messages = {
   tooLarge: {
-    en: '{0} is larger than {1} MB, so it is not checked as you type.',
-    'zh-CN': '{0} 超过 {1} MB，编辑时不做检查。',
+    en: '{0} is larger than {1}, so it is not checked as you type.',
+    'zh-CN': '{0} 超过 {1}，编辑时不做检查。',
   },
   binary: {
     en: '{0} contains NUL bytes (it may not be a text file), so it is not checked as you type.',
@@ -16,4 +16,12 @@ export type MessageId = keyof typeof messages;
 
 export function message(id: MessageId, locale: Locale, ...args: (string | number)[]): string {
   return messages[id][locale].replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
+}
+
+/** A byte count as shown to people: `4 MB`, `512 KB`, `200 bytes`. */
+export function formatSize(bytes: number): string {
+  const round = (n: number) => String(Math.round(n * 10) / 10);
+  if (bytes >= 1024 * 1024) return `${round(bytes / (1024 * 1024))} MB`;
+  if (bytes >= 1024) return `${round(bytes / 1024)} KB`;
+  return `${bytes} bytes`;
 }

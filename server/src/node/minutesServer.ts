@@ -7,6 +7,8 @@ import {
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   FileChangeType,
+  MessageType,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   TextDocuments,
   type CancellationToken,
@@ -39,7 +41,7 @@ import { registerWorkspaceSymbols } from './features/workspaceSymbols';
 import type { FileSystem } from './fileSystem';
 import { documentUri, guarded, throwIfCancelled } from './handlers';
 import { skipReason, type SkipReason } from './liveCheck';
-import { message } from './messages';
+import { formatSize, message } from './messages';
 import { ModelCache } from './modelCache';
 import { findMinutesFiles } from './scan';
 import { defaultSettings, readSettings, serviceOptions, todayOf, type MinutesSettings } from './settings';
@@ -84,8 +86,12 @@ class MinutesServer implements ServerContext {
   /** Configuration reloads, one after another. */
   private reloads: Promise<void> = Promise.resolve();
   private markReady!: () => void;
+  private loaded = false;
   private readonly ready = new Promise<void>((resolve) => (this.markReady = resolve));
   private scans: Promise<void> = Promise.resolve();
+  private markIndexed!: () => void;
+  /** Resolved once the workspace folders were first searched. */
+  private readonly indexed = new Promise<void>((resolve) => (this.markIndexed = resolve));
   /** The registry the index was built with. */
   private indexedUnits = JSON.stringify(null);
   private shuttingDown = false;
@@ -189,8 +195,10 @@ class MinutesServer implements ServerContext {
     }
     this.reload(undefined);
     await this.reloads;
+    this.loaded = true;
     this.markReady();
     this.scan(this.folders);
+    void this.scans.then(this.markIndexed);
   }
 
   private shutdown(): void {
@@ -214,7 +222,8 @@ class MinutesServer implements ServerContext {
         if (this.trusted) await this.config.load(this.folders, this.settings.unitsPaths);
         this.rebuildService();
         await this.watch();
-        this.revalidateAll();
+        // Before the first load, documents wait for it (`ready`) and are checked once it is done.
+        if (this.loaded) this.revalidateAll();
         const units = JSON.stringify(this.config.units);
         if (units !== this.indexedUnits) {
           // Which names count as owners depends on the registry: read the saved documents again.
@@ -365,10 +374,15 @@ class MinutesServer implements ServerContext {
     if (reason && !this.toldSkipped.has(document.uri)) {
       this.toldSkipped.add(document.uri);
       const name = displayPath(document.uri, this.folders);
-      const size = Math.round((this.settings.maxFileSize / (1024 * 1024)) * 10) / 10;
-      void this.connection.window.showInformationMessage(
-        message(reason, this.currentService.options.locale, name, size),
-      );
+      void this.connection.sendNotification(ShowMessageNotification.type, {
+        type: MessageType.Info,
+        message: message(
+          reason,
+          this.currentService.options.locale,
+          name,
+          formatSize(this.settings.maxFileSize),
+        ),
+      });
     }
     return reason;
   }
@@ -384,8 +398,15 @@ class MinutesServer implements ServerContext {
 
   // ---- workspace index ------------------------------------------------------------------------------------
 
+  /** Queues work on the index after the work already queued; a failure is logged, not passed on. */
+  private queueIndexing(work: () => Promise<void>): void {
+    this.scans = this.scans
+      .then(work)
+      .catch((error) => this.log(`Indexing failed: ${(error as Error).stack}`));
+  }
+
   private scan(folders: readonly string[]): void {
-    this.scans = this.scans.then(async () => {
+    this.queueIndexing(async () => {
       for (const folder of folders) {
         const files = await findMinutesFiles(this.fs, folder, this.log, () => this.shuttingDown);
         for (const uri of files) if (!this.documents.get(uri)) await this.indexFile(uri);
@@ -395,9 +416,10 @@ class MinutesServer implements ServerContext {
 
   /** Reads every saved document of the index again (not the folders: the set of files is unchanged). */
   private reindex(): void {
-    this.scans = this.scans.then(async () => {
-      for (const [uri, entry] of [...this.index])
+    this.queueIndexing(async () => {
+      for (const [uri, entry] of [...this.index]) {
         if (!entry.open && !this.shuttingDown) await this.indexFile(uri);
+      }
     });
   }
 
@@ -458,8 +480,13 @@ class MinutesServer implements ServerContext {
     }
   }
 
-  async documentsNaming(unit: string, token: CancellationToken): Promise<ParsedDocument[]> {
+  async whenIndexed(): Promise<void> {
+    await this.indexed;
     await this.scans;
+  }
+
+  async documentsNaming(unit: string, token: CancellationToken): Promise<ParsedDocument[]> {
+    await this.whenIndexed();
     const known = this.service().options.units?.units.find(
       (u) => u.name === unit || u.aliases.includes(unit),
     );
@@ -484,8 +511,7 @@ class MinutesServer implements ServerContext {
   }
 
   async records(token: CancellationToken): Promise<UriDocumentRecord[]> {
-    await this.ready;
-    await this.scans;
+    await this.whenIndexed();
     const records: UriDocumentRecord[] = [];
     const uris = new Set([...[...this.index].map(([uri]) => uri), ...this.documents.keys()]);
     for (const uri of uris) {

@@ -5,17 +5,11 @@
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { MinutesConfig, UnitsRegistry } from '../core/api';
-import { parseConfigFile, parseUnitsRegistry } from '../core';
+import { parseConfigFile, parseUnitsRegistry, type ParseProblem } from '../core';
 import type { FileSystem } from './fileSystem';
 import { fileUriFromPath, isAbsolutePath, joinUri, uriBasename } from './uri';
 
 export const configFileNames = ['.minutesrc.json', '.minutesrc.yaml'];
-
-export interface ParseError {
-  message: string;
-  /** 1-based line, or 0 when unknown. */
-  line: number;
-}
 
 export interface WorkspaceConfigHost {
   fs: FileSystem;
@@ -24,9 +18,9 @@ export interface WorkspaceConfigHost {
   publish(uri: string, diagnostics: Diagnostic[]): void;
 }
 
-function errorDiagnostics(errors: ParseError[], severity: DiagnosticSeverity): Diagnostic[] {
+function errorDiagnostics(errors: ParseProblem[], severity: DiagnosticSeverity): Diagnostic[] {
   return errors.map((error) => {
-    const line = Math.max(0, error.line - 1);
+    const line = Math.max(0, error.line);
     return {
       range: { start: { line, character: 0 }, end: { line, character: Number.MAX_SAFE_INTEGER } },
       severity,
@@ -99,7 +93,7 @@ export class WorkspaceConfig {
         this.host.log(`Units registry ${uri} could not be read (${errors.length} error(s)); ${kept}.`);
       }
       if (errors.length > 0) {
-        for (const error of errors) this.host.log(`  ${uri}:${error.line}: ${error.message}`);
+        for (const error of errors) this.host.log(`  ${uri}:${error.line + 1}: ${error.message}`);
         this.show(
           uri,
           errorDiagnostics(errors, registry ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error),

@@ -27,15 +27,14 @@ export function registerCodeActions(ctx: ServerContext): void {
       const doc = ctx.openModel(uri);
       if (!doc) return [];
       const diagnostics = Array.isArray(params.context?.diagnostics) ? params.context.diagnostics : [];
-      return ctx
-        .service()
-        .codeActions(doc, uri, at, diagnostics)
-        .filter((action) => kindMatches(action.kind, params.context?.only))
-        .filter(
-          (action) =>
-            ctx.trusted ||
-            (!action.command && editedUris(action.edit ?? {}).every((edited) => edited === uri)),
-        );
+      return (
+        ctx
+          .service()
+          .codeActions(doc, uri, at, diagnostics)
+          .filter((action) => kindMatches(action.kind, params.context?.only))
+          // Untrusted: only fixes within the document itself (never the registry or other files).
+          .filter((action) => ctx.trusted || editedUris(action.edit ?? {}).every((edited) => edited === uri))
+      );
     }),
   );
 }

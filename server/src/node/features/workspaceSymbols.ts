@@ -21,8 +21,9 @@ export function fuzzyMatch(query: string, name: string): boolean {
 
 export function registerWorkspaceSymbols(ctx: ServerContext): void {
   ctx.connection.onWorkspaceSymbol(
-    guarded(ctx.log, 'workspace symbols', [], (params, token) => {
+    guarded(ctx.log, 'workspace symbols', [], async (params, token) => {
       const query = stringParam(params, 'query');
+      await ctx.whenIndexed();
       const result: WorkspaceSymbol[] = [];
       for (const [, entry] of ctx.index) {
         throwIfCancelled(token);

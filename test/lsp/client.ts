@@ -1,0 +1,292 @@
+/**
+ * A small LSP client for the tests: starts the bundled server (`node dist/server.js --stdio`), answers the
+ * server's requests (configuration, registrations, refreshes) and records its notifications, which tests
+ * await as events with a timeout.
+ */
+import * as assert from 'assert';
+import { spawn, type ChildProcessWithoutNullStreams } from 'child_process';
+import { EventEmitter } from 'events';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import {
+  ConfigurationRequest,
+  DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  DiagnosticRefreshRequest,
+  ExitNotification,
+  FileChangeType,
+  InitializedNotification,
+  InitializeRequest,
+  LogMessageNotification,
+  PublishDiagnosticsNotification,
+  RegistrationRequest,
+  ShowMessageNotification,
+  ShutdownRequest,
+  type ClientCapabilities,
+  type InitializeResult,
+  type LogMessageParams,
+  type PublishDiagnosticsParams,
+  type Registration,
+  type ShowMessageParams,
+  type Position,
+  type TextDocumentContentChangeEvent,
+  type TextEdit,
+} from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+import { itemsChangedNotification, type ItemsChangedParams } from '../../server/src/protocol';
+import { repoPath } from '../util/paths';
+
+/** How long a test waits for an event before failing. */
+export const eventTimeout = 5000;
+
+export interface StartOptions {
+  /** Advertise pull diagnostics (`textDocument/diagnostic`). */
+  pull?: boolean;
+  /** Workspace folder paths. */
+  folders?: string[];
+  /** The `minutes` settings section the client answers with. Debounce 0 unless given. */
+  settings?: Record<string, unknown>;
+  initializationOptions?: Record<string, unknown>;
+}
+
+interface Events {
+  diagnostics: [PublishDiagnosticsParams];
+  showMessage: [ShowMessageParams];
+  log: [LogMessageParams];
+  itemsChanged: [ItemsChangedParams];
+  refresh: [];
+  configuration: [];
+  registration: [Registration];
+}
+
+type Recorded = { [K in keyof Events]: Events[K][] };
+
+export function uriOf(file: string): string {
+  return pathToFileURL(file).href;
+}
+
+export function fixture(...parts: string[]): string {
+  return fs.readFileSync(repoPath('test', 'fixtures', ...parts), 'utf8');
+}
+
+/** The text with its cursor marker `|` removed, and the marker's position. */
+export function cursor(marked: string): { text: string; position: Position } {
+  const offset = marked.indexOf('|');
+  assert.ok(offset >= 0, 'no | cursor marker');
+  const text = marked.slice(0, offset) + marked.slice(offset + 1);
+  return { text, position: TextDocument.create('untitled:x', 'minutes', 0, text).positionAt(offset) };
+}
+
+export function applyEdits(text: string, edits: TextEdit[]): string {
+  return TextDocument.applyEdits(TextDocument.create('untitled:x', 'minutes', 0, text), edits);
+}
+
+/** The position of the first `needle` in `text` (plus `delta` characters). */
+export function positionOf(text: string, needle: string, delta = 0): Position {
+  const offset = text.indexOf(needle);
+  assert.ok(offset >= 0, `${needle} not found`);
+  return TextDocument.create('untitled:x', 'minutes', 0, text).positionAt(offset + delta);
+}
+
+/** A fresh temporary folder with the given files (paths relative to it). */
+export function tempWorkspace(files: Record<string, string>): string {
+  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'minutes-lsp-')));
+  for (const [name, text] of Object.entries(files)) writeFile(path.join(root, name), text);
+  return root;
+}
+
+export function writeFile(file: string, text: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+}
+
+export class TestClient {
+  readonly events = new EventEmitter();
+  readonly recorded: Recorded = {
+    diagnostics: [],
+    showMessage: [],
+    log: [],
+    itemsChanged: [],
+    refresh: [],
+    configuration: [],
+    registration: [],
+  };
+  settings: Record<string, unknown>;
+  initializeResult!: InitializeResult;
+  private readonly versions = new Map<string, number>();
+  private readonly exited: Promise<number | null>;
+
+  private constructor(
+    readonly connection: ProtocolConnection,
+    private readonly process: ChildProcessWithoutNullStreams,
+    options: StartOptions,
+  ) {
+    this.settings = { validation: { debounce: 0 }, ...options.settings };
+    this.exited = new Promise((resolve) => process.on('exit', (code) => resolve(code)));
+    const record = <K extends keyof Events>(kind: K, ...args: Events[K]) => {
+      this.recorded[kind].push(args);
+      this.events.emit(kind, ...args);
+    };
+    connection.onNotification(PublishDiagnosticsNotification.type, (p) => record('diagnostics', p));
+    connection.onNotification(ShowMessageNotification.type, (p) => record('showMessage', p));
+    connection.onNotification(LogMessageNotification.type, (p) => record('log', p));
+    connection.onNotification(itemsChangedNotification, (p) => record('itemsChanged', p));
+    connection.onRequest(ConfigurationRequest.type, (p) => {
+      record('configuration');
+      return p.items.map((item) => (item.section === 'minutes' ? this.settings : null));
+    });
+    connection.onRequest(RegistrationRequest.type, (p) => {
+      for (const registration of p.registrations) record('registration', registration);
+    });
+    connection.onRequest('client/unregisterCapability', () => null);
+    connection.onRequest(DiagnosticRefreshRequest.type, () => {
+      record('refresh');
+    });
+    connection.listen();
+  }
+
+  /** Starts the server and completes the initialize handshake; the configuration is answered once. */
+  static async start(options: StartOptions = {}): Promise<TestClient> {
+    const server = repoPath('dist', 'server.js');
+    assert.ok(fs.existsSync(server), 'dist/server.js is missing: run `npm run build`');
+    const child = spawn(process.execPath, [server, '--stdio'], { stdio: 'pipe' });
+    const connection = createProtocolConnection(
+      new StreamMessageReader(child.stdout),
+      new StreamMessageWriter(child.stdin),
+    );
+    const client = new TestClient(connection, child, options);
+    const capabilities: ClientCapabilities = {
+      workspace: {
+        configuration: true,
+        workspaceFolders: true,
+        didChangeConfiguration: { dynamicRegistration: true },
+        didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true },
+        ...(options.pull ? { diagnostics: { refreshSupport: true } } : {}),
+      },
+      textDocument: {
+        synchronization: { dynamicRegistration: false },
+        publishDiagnostics: { versionSupport: true },
+        ...(options.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
+      },
+    };
+    const folders = options.folders ?? [];
+    const configured = client.next('configuration');
+    client.initializeResult = await connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: folders.length > 0 ? uriOf(folders[0]) : null,
+      workspaceFolders: folders.map((folder) => ({ uri: uriOf(folder), name: path.basename(folder) })),
+      capabilities,
+      initializationOptions: { locale: 'en', ...options.initializationOptions },
+    });
+    await connection.sendNotification(InitializedNotification.type, {});
+    await configured;
+    return client;
+  }
+
+  /**
+   * The first `kind` event (already recorded from index `since` on, or still to come) that `accept` takes.
+   * Fails after `eventTimeout`.
+   */
+  waitFor<K extends keyof Events>(
+    kind: K,
+    accept: (...args: Events[K]) => boolean = () => true,
+    since = 0,
+  ): Promise<Events[K]> {
+    const seen = this.recorded[kind].slice(since).find((args) => accept(...args));
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const listener = (...args: Events[K]) => {
+        if (!accept(...args)) return;
+        clearTimeout(timer);
+        this.events.off(kind, listener as (...a: unknown[]) => void);
+        resolve(args);
+      };
+      const timer = setTimeout(() => {
+        this.events.off(kind, listener as (...a: unknown[]) => void);
+        reject(new Error(`timed out waiting for ${kind}`));
+      }, eventTimeout);
+      this.events.on(kind, listener as (...a: unknown[]) => void);
+    });
+  }
+
+  /** The next `kind` event from now on. */
+  next<K extends keyof Events>(kind: K, accept?: (...args: Events[K]) => boolean): Promise<Events[K]> {
+    return this.waitFor(kind, accept, this.recorded[kind].length);
+  }
+
+  /** The diagnostics published for `uri` at `version`. */
+  async diagnosticsFor(uri: string, version = this.versions.get(uri)): Promise<PublishDiagnosticsParams> {
+    const [params] = await this.waitFor('diagnostics', (p) => p.uri === uri && p.version === version);
+    return params;
+  }
+
+  version(uri: string): number {
+    return this.versions.get(uri) ?? 0;
+  }
+
+  async open(uri: string, text: string, languageId = 'minutes'): Promise<void> {
+    this.versions.set(uri, 1);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId, version: 1, text },
+    });
+  }
+
+  /** Sends edits (a whole new text, or ranged changes) as the next version. */
+  async change(uri: string, changes: string | TextDocumentContentChangeEvent[]): Promise<number> {
+    const version = this.version(uri) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: typeof changes === 'string' ? [{ text: changes }] : changes,
+    });
+    return version;
+  }
+
+  async close(uri: string): Promise<void> {
+    this.versions.delete(uri);
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  /** Changes the `minutes` settings and tells the server, as VS Code does (the server pulls them again). */
+  async configure(settings: Record<string, unknown>): Promise<void> {
+    this.settings = { validation: { debounce: 0 }, ...settings };
+    const configured = this.next('configuration');
+    await this.connection.sendNotification(DidChangeConfigurationNotification.type, {
+      settings: { minutes: this.settings },
+    });
+    await configured;
+  }
+
+  async fileChanged(file: string, type: FileChangeType = FileChangeType.Changed): Promise<void> {
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: uriOf(file), type }],
+    });
+  }
+
+  /** Shuts the server down and waits for the process to end; answers its exit code. */
+  async stop(): Promise<number | null> {
+    if (this.process.exitCode === null) {
+      await this.connection.sendRequest(ShutdownRequest.type);
+      await this.connection.sendNotification(ExitNotification.type);
+    }
+    const code = await this.exited;
+    this.connection.dispose();
+    return code;
+  }
+
+  /** Ends the process without the protocol's shutdown (for cleanup after a failure). */
+  kill(): void {
+    if (this.process.exitCode === null) this.process.kill();
+  }
+}

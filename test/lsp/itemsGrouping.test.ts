@@ -1,0 +1,108 @@
+/** How the decisions & actions view groups what `minutes/items` answers (client/src/grouping.ts). */
+import * as assert from 'assert';
+import { daysBetween, endOfWeek, groupItems, overdueItems } from '../../client/src/grouping';
+import type { ItemRecord } from '../../server/src/core/api';
+import { REVEAL_AND_SUGGEST } from '../../server/src/core/features/codeActions';
+import { revealAndSuggestCommand, type UriDocumentRecord } from '../../server/src/protocol';
+
+function item(
+  text: string,
+  line: number,
+  owners: string[],
+  date: string | null,
+  status: 'open' | 'done' = 'open',
+): ItemRecord {
+  return {
+    kind: 'action',
+    section: null,
+    text,
+    range: { start: { line, character: 0 }, end: { line, character: text.length } },
+    owners: owners.map((name) => ({ name, role: null, vague: false })),
+    deadline: date ? { text: date, date, vague: false } : null,
+    status,
+  };
+}
+
+function doc(file: string, items: ItemRecord[]): UriDocumentRecord {
+  return {
+    file,
+    uri: `file:///ws/${file}`,
+    title: null,
+    meeting: { date: null, place: null, chair: null, attendees: [], recorder: null },
+    items,
+  };
+}
+
+// 2024-04-17 is a Wednesday: its week ends on Sunday 2024-04-21.
+const today = '2024-04-17';
+const documents = [
+  doc('b.minutes', [
+    item('late, two owners', 3, ['县财政局', '县发改局'], '2024-04-10'),
+    item('due Sunday', 5, ['县财政局'], '2024-04-21'),
+    item('done long ago', 7, ['县发改局'], '2024-01-01', 'done'),
+  ]),
+  doc('a.minutes', [
+    item('no owner, later', 2, [], '2024-05-01'),
+    item('very late', 4, ['县工信局'], '2024-03-01'),
+  ]),
+  doc('c.minutes', []),
+  doc('d.minutes', [item('no deadline', 1, ['县工信局'], null)]),
+];
+
+function shape(groups: ReturnType<typeof groupItems>): [string, string[]][] {
+  return groups.map((g) => [g.title, g.items.map((r) => r.item.text)]);
+}
+
+describe('items view grouping', () => {
+  it('computes day counts and week ends', () => {
+    assert.strictEqual(daysBetween('2024-04-10', '2024-04-17'), 7);
+    assert.strictEqual(daysBetween('2024-03-30', '2024-04-02'), 3, 'across a month and a clock change');
+    assert.strictEqual(endOfWeek('2024-04-17'), '2024-04-21');
+    assert.strictEqual(endOfWeek('2024-04-21'), '2024-04-21', 'a Sunday ends its own week');
+    assert.strictEqual(endOfWeek('2024-04-22'), '2024-04-28');
+  });
+
+  it('groups by unit in pinyin order: an item under each of its owners, those without under Unassigned, last', () => {
+    assert.deepStrictEqual(shape(groupItems(documents, 'unit', today)), [
+      ['县财政局', ['late, two owners', 'due Sunday']],
+      ['县发改局', ['late, two owners', 'done long ago']],
+      ['县工信局', ['very late', 'no deadline']],
+      ['Unassigned', ['no owner, later']],
+    ]);
+  });
+
+  it('groups open items by deadline: overdue first by date, then this week, later, none', () => {
+    assert.deepStrictEqual(shape(groupItems(documents, 'deadline', today)), [
+      ['Overdue', ['very late', 'late, two owners']],
+      ['This week', ['due Sunday']],
+      ['Later', ['no owner, later']],
+      ['No deadline', ['no deadline']],
+    ]);
+  });
+
+  it('groups by document in file order, leaving out documents without items', () => {
+    assert.deepStrictEqual(
+      groupItems(documents, 'document', today).map((g) => [g.title, g.items.length]),
+      [
+        ['a.minutes', 2],
+        ['b.minutes', 3],
+        ['d.minutes', 1],
+      ],
+    );
+  });
+
+  it('lists overdue items, oldest deadline first, never done ones', () => {
+    assert.deepStrictEqual(
+      overdueItems(documents, today).map((r) => [r.uri, r.item.text]),
+      [
+        ['file:///ws/a.minutes', 'very late'],
+        ['file:///ws/b.minutes', 'late, two owners'],
+      ],
+    );
+    assert.deepStrictEqual(overdueItems(documents, '2024-01-01'), []);
+  });
+
+  it('names the quick-fix command as the core does', () => {
+    assert.strictEqual(revealAndSuggestCommand, REVEAL_AND_SUGGEST);
+  });
+});
