@@ -482,6 +482,7 @@ class Parser {
   /** A paragraph of a decision or requirement section is an item of its own. */
   private paragraphItem(from: number, to: number): void {
     if (this.kind !== 'decision' && this.kind !== 'requirement') return;
+    if (this.text.slice(from, to).trim().length === 0) return;
     if (this.item && this.item.form === 'numbered') return;
     this.startItem('paragraph', null, from, from);
     if (this.item) this.item.end = to;
@@ -496,7 +497,12 @@ class Parser {
     explicitKind?: ItemKind,
   ): void {
     const open = this.item;
-    if (open && start >= open.bodyStart && this.text.slice(open.bodyStart, start).trim().length === 0) {
+    if (
+      open &&
+      start >= open.bodyStart &&
+      this.text.slice(open.bodyStart, start).trim().length === 0 &&
+      this.lines.lineAt(open.bodyStart) === this.lines.lineAt(start)
+    ) {
       // A marker right at the start of an item's text (`- Decision: …`, `（一）一是…`) refines that item.
       open.bodyStart = bodyStart;
       open.end = Math.max(open.end, bodyStart);
@@ -740,12 +746,10 @@ export function parse(text: string, options: ParseOptions = {}): MinutesDocument
       if (o.source !== 'prose' || !o.person) mentions.push({ name: o.name, span: o.span });
   }
   // @mentions outside accountable items (findings, header, free text) are mentions too.
-  const seen = new Set(mentions.map((m) => m.span.start));
-  for (const m of findMentions(text, 0, text.length)) {
-    if (!seen.has(m.span.start)) mentions.push({ name: m.name, span: m.span });
-  }
+  for (const m of findMentions(text, 0, text.length)) mentions.push({ name: m.name, span: m.span });
   for (const h of p.header) for (const v of h.values) mentions.push(v);
   mentions.sort((a, b) => a.span.start - b.span.start);
+  const uniqueMentions = mentions.filter((m, i) => i === 0 || m.span.start >= mentions[i - 1].span.end);
 
   return {
     text,
@@ -759,6 +763,6 @@ export function parse(text: string, options: ParseOptions = {}): MinutesDocument
     placeholders: findPlaceholders(text),
     dates,
     suppressions: p.suppressions,
-    mentions,
+    mentions: uniqueMentions,
   };
 }

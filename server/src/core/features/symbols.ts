@@ -9,9 +9,9 @@ import type { Locale } from '../api';
 import type { Item, MinutesDocument, SectionKind, Span } from '../model';
 
 const KIND_LABEL: Record<SectionKind | Item['kind'], { en: string; 'zh-CN': string }> = {
-  finding: { en: 'finding', 'zh-CN': '认为' },
-  decision: { en: 'decision', 'zh-CN': '决定' },
-  requirement: { en: 'requirement', 'zh-CN': '要求' },
+  finding: { en: 'finding', 'zh-CN': '情况' },
+  decision: { en: 'decision', 'zh-CN': '决定事项' },
+  requirement: { en: 'requirement', 'zh-CN': '工作要求' },
   action: { en: 'action', 'zh-CN': '待办' },
   other: { en: 'section', 'zh-CN': '部分' },
 };
@@ -56,7 +56,8 @@ export function itemDetail(item: Item, locale: Locale): string {
 
 function itemName(doc: MinutesDocument, item: Item): string {
   const head = doc.text.slice(item.headSpan.start, item.headSpan.end).replace(/\s+/g, ' ').trim();
-  return head.length > 40 ? `${head.slice(0, 40)}…` : head;
+  const clause = /^.{4,}?(?=[，,：:])/.exec(head)?.[0] ?? head;
+  return clause.length > 40 ? `${clause.slice(0, 40)}…` : clause;
 }
 
 export function documentSymbols(doc: MinutesDocument, locale: Locale): DocumentSymbol[] {
@@ -116,7 +117,8 @@ export function foldingRanges(doc: MinutesDocument): FoldingRange[] {
     let end = span.end;
     while (end > span.start && /\s/.test(doc.text[end - 1])) end--;
     const endLine = doc.lines.lineAt(end);
-    if (endLine > startLine) out.push(kind ? { startLine, endLine, kind } : { startLine, endLine });
+    if (endLine <= startLine || out.some((r) => r.startLine === startLine && r.endLine === endLine)) return;
+    out.push(kind ? { startLine, endLine, kind } : { startLine, endLine });
   };
   if (doc.header.length > 1)
     fold(
