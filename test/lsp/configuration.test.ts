@@ -79,6 +79,22 @@ describe('LSP: configuration', () => {
       assert.deepStrictEqual((await rechecked)[0].diagnostics, []);
     });
 
+    it('reads and watches the registry files named in minutes.units.paths', async () => {
+      const uri = uriOf(path.join(root, 'a.minutes'));
+      await client.open(uri, unknownUnitText);
+      assert.deepStrictEqual(codes((await client.diagnosticsFor(uri)).diagnostics), ['unknown-unit']);
+      writeFile(path.join(root, 'config', 'units.yaml'), 'units:\n  - 县农业局\n');
+      const registered = client.next('registration', (r) => r.method === 'workspace/didChangeWatchedFiles');
+      const rechecked = client.next('diagnostics', (p) => p.uri === uri);
+      await client.configure({ today, units: { paths: ['minutes-units.yaml', 'config/units.yaml'] } });
+      assert.deepStrictEqual((await rechecked)[0].diagnostics, []);
+      const [registration] = await registered;
+      const globs = (registration.registerOptions as { watchers: { globPattern: unknown }[] }).watchers.map(
+        (w) => w.globPattern,
+      );
+      assert.ok(globs.includes('**/config/units.yaml'), JSON.stringify(globs));
+    });
+
     it('keeps the last good registry when it stops parsing, and shows the error on the registry file', async () => {
       const uri = uriOf(path.join(root, 'a.minutes'));
       await client.open(uri, unknownUnitText.replace('@县农业局', '@县财政局'));

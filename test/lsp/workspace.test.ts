@@ -3,6 +3,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import {
+  DidChangeWorkspaceFoldersNotification,
   FileChangeType,
   PrepareRenameRequest,
   ReferencesRequest,
@@ -104,6 +105,31 @@ describe('LSP: workspace', () => {
       'new/weekly.minutes',
       'notes.minutes.md',
     ]);
+  });
+
+  it('indexes workspace folders added later, and forgets removed ones', async () => {
+    await client.connection.sendRequest(itemsRequest, {});
+    const other = tempWorkspace({ 'other.minutes': fixture('lsp', 'budget.minutes') });
+    const added = client.next('itemsChanged', (p) =>
+      p.uris.includes(uriOf(path.join(other, 'other.minutes'))),
+    );
+    await client.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, {
+      event: { added: [{ uri: uriOf(other), name: 'other' }], removed: [] },
+    });
+    await added;
+    let documents = (await client.connection.sendRequest(itemsRequest, {})).documents;
+    assert.strictEqual(documents.length, 4);
+
+    const removed = client.next('itemsChanged', (p) => p.uris.includes(uriOf(file('park.minutes'))));
+    await client.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, {
+      event: { added: [], removed: [{ uri: uriOf(root), name: 'root' }] },
+    });
+    await removed;
+    documents = (await client.connection.sendRequest(itemsRequest, {})).documents;
+    assert.deepStrictEqual(
+      documents.map((d) => d.file),
+      ['other.minutes'],
+    );
   });
 
   it('marks an item done with an edit the client applies', async () => {
