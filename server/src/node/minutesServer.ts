@@ -491,18 +491,17 @@ class MinutesServer implements ServerContext {
       (u) => u.name === unit || u.aliases.includes(unit),
     );
     const names = known ? [known.name, ...known.aliases] : [unit];
-    const uris = new Set([...this.documents.keys(), ...[...this.index].map(([uri]) => uri)]);
     const result: ParsedDocument[] = [];
-    for (const uri of uris) {
-      throwIfCancelled(token);
+    for (const uri of this.documents.keys()) {
       const open = this.openModel(uri);
-      if (open) {
-        result.push({ uri, doc: open });
-        continue;
-      }
+      if (open) result.push({ uri, doc: open });
+    }
+    for (const [uri, entry] of this.index) {
+      throwIfCancelled(token);
+      // The index knows which units each saved document names: read only those that name this one.
+      if (this.documents.get(uri) || !names.some((name) => entry.units.has(name))) continue;
       try {
-        const text = await this.fs.readText(uri);
-        if (names.some((name) => text.includes(name))) result.push({ uri, doc: this.service().parse(text) });
+        result.push({ uri, doc: this.service().parse(await this.fs.readText(uri)) });
       } catch (error) {
         this.log(`Could not read ${uri}: ${(error as Error).message}`);
       }
