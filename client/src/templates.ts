@@ -3,6 +3,7 @@
  * one copy of each), as the `minutes` snippets marked `"isFileTemplate": true`; the Chinese one is the
  * template whose body holds Chinese text.
  */
+import { parse } from 'jsonc-parser';
 import * as vscode from 'vscode';
 
 interface SnippetFile {
@@ -29,7 +30,7 @@ export async function fileTemplates(extension: vscode.Extension<unknown>): Promi
   for (const file of files) {
     if (file.language !== 'minutes' || !file.path) continue;
     const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, file.path));
-    const snippets = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, Snippet>;
+    const snippets = (parse(new TextDecoder().decode(bytes)) ?? {}) as Record<string, Snippet>;
     for (const snippet of Object.values(snippets)) {
       if (!snippet.isFileTemplate || snippet.body === undefined) continue;
       const body = Array.isArray(snippet.body) ? snippet.body.join('\n') : snippet.body;
