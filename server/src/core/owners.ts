@@ -89,7 +89,7 @@ const PROSE: readonly { re: RegExp; roles: (OwnerRole | null)[] }[] = [
   // 县财政局牵头，县发改局等单位配合
   {
     re: new RegExp(
-      `(?:^|(?<=[，,。；;：:]))(${NAME_LIST})牵头[，,、]?\\s*(?:会同)?(${NAME_LIST})(?:等(?:单位|部门)?)?(?:配合|协助|协办|参与)`,
+      `(?:^|(?<=[，,。；;：:]))(?:由)?(${NAME_LIST})牵头[，,、]?\\s*(?:会同)?(${NAME_LIST})(?:等(?:单位|部门)?)?(?:配合|协助|协办|参与)`,
       'g',
     ),
     roles: ['lead', 'support'],
@@ -341,7 +341,19 @@ export function findOwners(
   end: number,
   bodyStart: number,
   isKnown: IsKnownUnit,
+  /** The whole span is a list of owners (an action table's owner cell). */
+  list = false,
 ): Owner[] {
+  if (list) {
+    return splitNames(text.slice(start, end), start, isKnown).map((n) => ({
+      name: n.name,
+      span: n.span,
+      role: null,
+      vague: isVagueOwner(n.name),
+      source: 'label',
+      person: !(UNIT_SUFFIX.test(n.name) || isKnown(n.name)),
+    }));
+  }
   const explicit: Owner[] = [
     ...findMentions(text, start, end).map((m): Owner => ({
       name: m.name,

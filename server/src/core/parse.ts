@@ -78,8 +78,21 @@ const PREFIX_INLINE = new RegExp(
   `(?:^|(?<=[。；;！!？?]\\s*))(${alternation(ITEM_PREFIXES.map(([p]) => p))})(?:\\s*[(（]([^)）\\n]{0,80})[)）])?\\s*[:：]\\s*`,
   'g',
 );
+/** UK-style minute prefixes without a colon: `RESOLVED that…`, `AGREED to…`. Formal decisions. */
+const RESOLVED_INLINE = /(?:^|(?<=[.。]\s+))(RESOLVED|AGREED|DECIDED)\b[:\s]?\s*/g;
 const PREFIX_KIND = new Map<string, ItemKind>(ITEM_PREFIXES.map(([p, k]) => [p.toLowerCase(), k]));
 const EN_SECTION_LINE = /^(?:\*\*)?([A-Za-z][A-Za-z -]{2,30}?)(?:\*\*)?\s*[:：]?\s*(?:\*\*)?$/;
+const TABLE_ROW = /^\|.*\|$/;
+const TABLE_SEPARATOR = /^\|?(?:\s*:?-{2,}:?\s*\|)+\s*(?::?-{2,}:?\s*)?$/;
+const OWNER_COLUMN =
+  /^(?:owners?|responsible|who|lead|assigned to|assignee|action by|责任单位|牵头单位|责任人|负责人|承办单位|主办单位|责任部门|牵头部门)$/i;
+const DEADLINE_COLUMN =
+  /^(?:due|due date|deadline|by|by when|when|target date|时限|完成时限|完成时间|截止时间|截止日期|期限)$/i;
+const STATUS_COLUMN = /^(?:status|state|done|状态|进展|完成情况|进展情况)$/i;
+const RECURRING =
+  /每(?:个)?(?:年度?|季度|季|月|半月|周|旬|半年)(?:末|底|初)?(?:前)?[^。；;，,\n]{0,8}?(?:通报|报送|报告|汇报|调度|召开|督查|检查|考核|上报|研究|更新)/;
+const NEXT_MEETING =
+  /(?:before|by|prior to|ahead of|at)\s+the\s+next\s+(?:\w+\s+)?meeting|下次(?:会议|例会|常务会议|办公会议)(?:召开)?前/i;
 const COMMENT = /^<!--([\s\S]*?)-->\s*$/;
 const SUPPRESS = /^\s*minutes-(disable-next-line|disable-line|disable|enable)\b([\s\S]*)$/;
 const DEADLINE_LABEL = new RegExp(
@@ -105,6 +118,16 @@ interface OpenItem {
   /** How it began: bullets end at a blank line, paragraphs at a new paragraph; numbered items run on. */
   form: 'bullet' | 'paragraph' | 'numbered';
   box: { done: boolean; span: Span } | null;
+  /** Recorded with `RESOLVED`/`AGREED`: a formal decision, needing no owner. */
+  resolved?: boolean;
+  /** A row of an action table: the cells under its owner, deadline and status columns. */
+  cells?: { owner: Span | null; deadline: Span | null; status: Span | null };
+}
+
+interface TableColumns {
+  owner: number;
+  deadline: number;
+  status: number;
 }
 
 interface OpenSection extends Section {
@@ -128,6 +151,7 @@ class Parser {
   private prevStructural = false;
   private prevContent = '';
   private pendingNextLine: string[] | null = null;
+  private table: TableColumns | null = null;
 
   constructor(readonly text: string) {
     this.lines = new LineIndex(text);
@@ -160,6 +184,14 @@ class Parser {
         this.suppressions.push({ rules: this.pendingNextLine, fromLine: i, toLine: i });
         this.pendingNextLine = null;
       }
+      if (TABLE_ROW.test(content)) {
+        this.tableRow(i, content, cs);
+        this.prevStructural = true;
+        this.prevBlank = false;
+        this.prevContent = content;
+        continue;
+      }
+      this.table = null;
       const structural = this.line(i, content, cs, ce, ind);
       this.prevStructural = structural;
       this.prevBlank = false;
@@ -170,6 +202,53 @@ class Parser {
       this.sections[s].span.end =
         s + 1 < this.sections.length ? this.sections[s + 1].span.start : text.length;
     }
+  }
+
+  /** Splits a table row into its cells' spans (trimmed), by unescaped `|`. */
+  private cells(content: string, cs: number): Span[] {
+    const out: Span[] = [];
+    let start = 1;
+    for (let k = 1; k < content.length; k++) {
+      if (content[k] === '|' && content[k - 1] !== '\\') {
+        let a = start;
+        let b = k;
+        while (a < b && /\s/.test(content[a])) a++;
+        while (b > a && /\s/.test(content[b - 1])) b--;
+        out.push({ start: cs + a, end: cs + b });
+        start = k + 1;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A Markdown table row. A header row whose next line is a separator names the columns; in a table with
+   * an owner or deadline column, every row is an item whose owners and deadline come from those cells.
+   */
+  private tableRow(line: number, content: string, cs: number): void {
+    this.closeItem();
+    if (TABLE_SEPARATOR.test(content)) return;
+    const next = line + 1 < this.lines.lineCount ? this.lines.lineText(line + 1).trim() : '';
+    const cells = this.cells(content, cs);
+    if (TABLE_SEPARATOR.test(next)) {
+      const names = cells.map((c) => this.text.slice(c.start, c.end).replace(/[*_`]/g, '').trim());
+      const find = (re: RegExp): number => names.findIndex((n) => re.test(n));
+      const columns = {
+        owner: find(OWNER_COLUMN),
+        deadline: find(DEADLINE_COLUMN),
+        status: find(STATUS_COLUMN),
+      };
+      this.table = columns.owner >= 0 || columns.deadline >= 0 ? columns : null;
+      return;
+    }
+    const t = this.table;
+    if (!t || cells.length === 0) return;
+    const kind: ItemKind = this.kind === 'decision' || this.kind === 'requirement' ? this.kind : 'action';
+    const cell = (k: number): Span | null => (k >= 0 && k < cells.length ? cells[k] : null);
+    this.startItem('bullet', null, cs, cells[0].start, null, kind);
+    this.item!.end = cs + content.length;
+    this.item!.cells = { owner: cell(t.owner), deadline: cell(t.deadline), status: cell(t.status) };
+    this.closeItem();
   }
 
   private blank(): void {
@@ -288,12 +367,19 @@ class Parser {
     const valueSpan = { start: valueStart, end: valueStart + value.length };
     const values: NamedSpan[] = [];
     if (LIST_HEADER_KEYS.has(key)) {
-      const re = /[^、，,；;\s]+(?:\s+(?=[A-Za-z])[^、，,；;\s]+)*/g;
-      for (let n = re.exec(value); n; n = re.exec(value)) {
-        const name = n[0].replace(/^[@＠]/, '').replace(/等$/, '');
-        if (name.length === 0) continue;
-        const at = valueStart + n.index + n[0].indexOf(name);
-        values.push({ name, span: { start: at, end: at + name.length } });
+      // Names split on 、，,；; — and on spaces between Chinese names or before `@`.
+      const parts = /[^、，,；;]+/g;
+      for (let p = parts.exec(value); p; p = parts.exec(value)) {
+        const words = /[\u4e00-\u9fff]/.test(p[0]) || p[0].includes('@') ? /[^\s]+/g : /\S.*\S|\S/g;
+        for (let w = words.exec(p[0]); w; w = words.exec(p[0])) {
+          const name = w[0]
+            .replace(/^[@＠]/, '')
+            .replace(/\s*[(（][^)）]*[)）]$/, '')
+            .replace(/等$/, '');
+          if (name.length === 0) continue;
+          const at = valueStart + p.index + w.index + w[0].indexOf(name);
+          values.push({ name, span: { start: at, end: at + name.length } });
+        }
       }
     }
     this.header.push({ key, label: labelText, value, values, span: { start: cs, end: ce }, valueSpan });
@@ -414,11 +500,17 @@ class Parser {
   /** Scans text[from, to) for verb phrases, `一是` runs and explicit prefixes. */
   private inline(from: number, to: number, newParagraph: boolean): void {
     const slice = this.text.slice(from, to);
-    const marks: { at: number; end: number; type: 'verb' | 'shi' | 'prefix'; m: RegExpExecArray }[] = [];
+    const marks: {
+      at: number;
+      end: number;
+      type: 'verb' | 'shi' | 'prefix' | 'resolved';
+      m: RegExpExecArray;
+    }[] = [];
     for (const [re, type] of [
       [VERB_INLINE, 'verb'],
       [CN_SHI_INLINE, 'shi'],
       [PREFIX_INLINE, 'prefix'],
+      [RESOLVED_INLINE, 'resolved'],
     ] as const) {
       re.lastIndex = 0;
       for (let m = re.exec(slice); m; m = re.exec(slice)) {
@@ -469,6 +561,12 @@ class Parser {
         const label = this.label('cn-shi', value, mark.m[0], mark.at);
         this.startItem('numbered', label, mark.at, mark.end);
         if (this.item) this.item.end = next;
+      } else if (mark.type === 'resolved') {
+        this.startItem('numbered', null, mark.at, mark.end, null, 'decision');
+        if (this.item) {
+          this.item.resolved = true;
+          this.item.end = next;
+        }
       } else {
         const kind = PREFIX_KIND.get(mark.m[1].toLowerCase()) ?? 'action';
         this.startItem('numbered', null, mark.at, mark.end, null, kind);
@@ -595,6 +693,17 @@ function meetingOf(
     }
   }
   if (!meeting.chair) {
+    const listed = header
+      .filter((h) => h.key === 'attendees')
+      .map((h) =>
+        /([^、，,；;]+?)\s*[(（](?:chair|chairperson|chairman|chairwoman|chair of the meeting|主持|主持人|主席)[)）]/i.exec(
+          h.value,
+        ),
+      )
+      .find((m) => m);
+    if (listed) meeting.chair = listed[1].trim();
+  }
+  if (!meeting.chair) {
     const c = /([\u4e00-\u9fffA-Za-z·]{2,16}?)(?:同志)?主持(?:召开|了)?/.exec(opening);
     if (c) meeting.chair = c[1].replace(/^[，,\s]*(?:由)?/, '');
     const en = /\bchaired by\s+([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})/i.exec(opening);
@@ -644,11 +753,47 @@ function findDeadline(
     const d = dates[k];
     if (d.limit && d.span.end <= item.end) return { ...d, vague: false, source: 'prose' };
   }
+  // A standing obligation (每季度通报一次) or the next meeting sets a time without a calendar date.
+  const body = text.slice(item.bodyStart, item.end);
+  const open = RECURRING.exec(body) ?? NEXT_MEETING.exec(body);
+  if (open) {
+    const at = item.bodyStart + open.index;
+    return {
+      text: open[0],
+      date: null,
+      vague: false,
+      span: { start: at, end: at + open[0].length },
+      limit: true,
+      source: 'prose',
+    };
+  }
   return null;
+}
+
+/** The deadline in an action table's deadline cell. */
+function cellDeadline(text: string, cell: Span | null, meetingDate: string | null): Deadline | null {
+  if (!cell || cell.end <= cell.start) return null;
+  const value = text.slice(cell.start, cell.end);
+  if (/^[-–—/\\]*$|^(?:n\/?a|无|—)$/i.test(value.trim())) return null;
+  const r = resolveDeadlineValue(value, meetingDate);
+  return {
+    text: value,
+    date: r.date,
+    vague: r.vague,
+    span: cell,
+    limit: true,
+    source: 'label',
+    ...(r.invalid ? { invalid: r.invalid } : {}),
+  };
 }
 
 function statusOf(text: string, item: OpenItem): { status: ItemStatus; span: Span | null } {
   if (item.box) return { status: item.box.done ? 'done' : 'open', span: item.box.span };
+  const cell = item.cells?.status;
+  if (cell) {
+    const value = text.slice(cell.start, cell.end).replace(/[*_`]/g, '').trim();
+    return { status: DONE_WORDS.test(value) || /^[✓✔√xX]$/.test(value) ? 'done' : 'open', span: cell };
+  }
   const slice = text.slice(item.start, item.end);
   const m = STATUS_LABEL.exec(slice);
   if (m) {
@@ -712,11 +857,20 @@ export function parse(text: string, options: ParseOptions = {}): MinutesDocument
     const accountable = raw.kind !== 'finding';
     const body = text.slice(raw.bodyStart, raw.end);
     const resolution =
-      raw.kind === 'decision' && (RESOLUTION.test(body.trimStart()) || RESOLUTION_END.test(body));
-    const owners = accountable ? findOwners(text, raw.start, raw.end, raw.bodyStart, isKnown) : [];
-    const deadline = accountable
-      ? findDeadline(text, raw, dates, firstAtOrAfter(dates, raw.start), meeting.date)
-      : null;
+      raw.kind === 'decision' &&
+      (raw.resolved === true || RESOLUTION.test(body.trimStart()) || RESOLUTION_END.test(body));
+    const owners = !accountable
+      ? []
+      : raw.cells
+        ? raw.cells.owner
+          ? findOwners(text, raw.cells.owner.start, raw.cells.owner.end, raw.cells.owner.start, isKnown, true)
+          : []
+        : findOwners(text, raw.start, raw.end, raw.bodyStart, isKnown);
+    const deadline = !accountable
+      ? null
+      : raw.cells
+        ? cellDeadline(text, raw.cells.deadline, meeting.date)
+        : findDeadline(text, raw, dates, firstAtOrAfter(dates, raw.start), meeting.date);
     const vagueDeadlines =
       accountable && (!deadline || deadline.vague)
         ? findVagueDeadlines(text.slice(raw.start, raw.end)).map((v) => ({
