@@ -3,7 +3,8 @@
  * one copy of each), as the `minutes` snippets marked `"isFileTemplate": true`; the Chinese one is the
  * template whose body holds Chinese text.
  */
-import { parse } from 'jsonc-parser';
+// The ES module build: the UMD one (the package's `main`) loads its parts at run time, past the bundler.
+import { parse } from 'jsonc-parser/lib/esm/main';
 import * as vscode from 'vscode';
 
 interface SnippetFile {
