@@ -32,8 +32,8 @@ export function checkPrerequisites(): void {
   requireFile(CHROMIUM, 'run `bash scripts/e2e/setup.sh` (as root) to install Debian chromium');
 }
 
-/** Installs a `.vsix` into a fresh extensions dir, which is returned. */
-export function installVsix(vsix: string): string {
+/** Installs a `.vsix` into a fresh extensions dir; returns that dir and the installed extension's folder. */
+export function installVsix(vsix: string): { extensionsDir: string; extension: string } {
   requireFile(vsix, 'run `npm run package` first');
   const extensionsDir = tempDir('extensions');
   const result = spawnSync(
@@ -58,7 +58,12 @@ export function installVsix(vsix: string): string {
       `installing ${path.basename(vsix)} into code-server failed (exit ${result.status}):\n${output}`,
     );
   }
-  return extensionsDir;
+  const folders = fs
+    .readdirSync(extensionsDir)
+    .filter((f) => fs.statSync(path.join(extensionsDir, f)).isDirectory());
+  if (folders.length !== 1)
+    throw new Error(`expected one extension from ${vsix}, found: ${folders.join(', ')}`);
+  return { extensionsDir, extension: path.join(extensionsDir, folders[0]) };
 }
 
 function freePort(): Promise<number> {

@@ -4,7 +4,7 @@
  *
  *   npm run test:e2e                       (setup, package, compile, run)
  *   node out/test/e2e/run.js [--grep TEXT] [--vsix FILE]
- *     --grep: only the scenarios whose name contains TEXT; --vsix: another package than dist/structured-minutes.vsix
+ *     --grep: only the scenarios whose name matches the regular expression; --vsix: another package than dist/structured-minutes.vsix
  *
  * Screenshots, timings.json and, for failures, the editor's logs go to test-output/e2e/.
  */
@@ -40,7 +40,7 @@ interface OpenSession extends Session {
 
 async function openSession(
   browser: Browser,
-  extensionsDir: string,
+  { extensionsDir, extension }: { extensionsDir: string; extension: string },
   scenario: Scenario,
   timings: Record<string, number>,
 ): Promise<OpenSession> {
@@ -57,7 +57,7 @@ async function openSession(
   await openWorkbench(page, workbenchUrl(server, workspace));
   const key = JSON.stringify(scenario.settings);
   timings[`workbenchLoad${key === '{}' ? '' : `.${key}`}`] = Date.now() - started;
-  return { key, server, page, workspace, context: page.context(), errors };
+  return { key, server, page, workspace, extension, context: page.context(), errors };
 }
 
 async function closeSession(session: OpenSession): Promise<void> {
@@ -100,12 +100,12 @@ async function main(): Promise<number> {
   cleanupOnSignals();
   checkPrerequisites();
   const grep = option('--grep');
-  const selected = scenarios.filter((s) => !grep || s.name.includes(grep));
+  const selected = scenarios.filter((s) => !grep || new RegExp(grep).test(s.name));
   fs.rmSync(OUTPUT_DIR, { recursive: true, force: true });
 
   const timings: Record<string, number> = {};
   let t = Date.now();
-  const extensionsDir = installVsix(option('--vsix') ?? repoPath('dist', 'structured-minutes.vsix'));
+  const installed = installVsix(option('--vsix') ?? repoPath('dist', 'structured-minutes.vsix'));
   timings.installVsix = Date.now() - t;
   const browser = await launchChromium();
 
@@ -117,8 +117,9 @@ async function main(): Promise<number> {
       if (session?.key !== JSON.stringify(scenario.settings)) {
         if (session) await closeSession(session);
         session = null;
-        session = await openSession(browser, extensionsDir, scenario, timings);
+        session = await openSession(browser, installed, scenario, timings);
       }
+      t = Date.now();
       await withTimeout(scenario.run(session, timings), SCENARIO_TIMEOUT_MS, scenario.name);
       timings[`scenario.${scenario.name}`] = Date.now() - t;
       console.log(`PASS ${scenario.name} (${Date.now() - t} ms)`);

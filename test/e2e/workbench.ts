@@ -2,6 +2,7 @@
  * What a user does in the VS Code workbench, expressed with playwright: open a file, read the status bar,
  * the Problems panel, the outline. Selectors are those of VS Code 1.100's web workbench.
  */
+import * as fs from 'fs';
 import type { Locator, Page } from 'playwright-core';
 
 export const SQUIGGLE =
@@ -33,8 +34,12 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   const input = page.locator(`${QUICK_INPUT} .quick-input-box input`);
   await input.waitFor({ state: 'visible' });
   await input.fill(`>${title}`);
-  const row = page.locator(QUICK_INPUT_ROWS).filter({ hasText: title }).first();
-  await row.waitFor({ state: 'visible' });
+  // A command row's aria-label is its title, then its keybinding and notes after commas.
+  const rows = page.locator(QUICK_INPUT_ROWS);
+  await page.locator(`${QUICK_INPUT_ROWS}[aria-label^="${title}"]`).first().waitFor({ state: 'visible' });
+  const index = (await rowsOf(rows)).findIndex((r) => r.label.split(', ')[0] === title);
+  if (index < 0) throw new Error(`the command palette offers no command “${title}”`);
+  for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await page.locator(QUICK_INPUT).waitFor({ state: 'hidden' });
 }
@@ -123,30 +128,20 @@ export async function waitForCursorLineChange(page: Page, line: number): Promise
   return cursorLine(page);
 }
 
-/** Total problems (errors + warnings + infos) of the status bar's problems entry. */
-export async function problemCount(page: Page): Promise<number> {
-  const entry = page.locator('#status\\.problems');
-  await entry.waitFor({ state: 'visible' });
-  const label = (await entry.getAttribute('aria-label')) ?? '';
-  return [...label.matchAll(/(\d+)/g)].reduce((sum, m) => sum + Number(m[1]), 0);
-}
-
-/** Waits until the status bar's problem count is below (or above) `than`; returns the new count. */
-export async function waitForProblemCount(
-  page: Page,
-  relation: 'below' | 'above',
-  than: number,
-): Promise<number> {
+/**
+ * Waits until the Problems panel no longer lists a `rule` problem at the position of `problem` (the panel
+ * must show that file's problems, as `filterProblems` leaves it).
+ */
+export async function waitForProblemGone(page: Page, problem: ProblemRow, rule: string): Promise<void> {
   await page.waitForFunction(
-    ([below, limit]) => {
-      const label = document.getElementById('status.problems')?.getAttribute('aria-label') ?? '';
-      const total = [...label.matchAll(/(\d+)/g)].reduce((sum, m) => sum + Number(m[1]), 0);
-      return below ? total < limit : total > limit;
-    },
-    [relation === 'below', than] as const,
+    ([selector, position, code]) =>
+      ![...document.querySelectorAll(selector)].some(
+        (r) =>
+          (r.getAttribute('aria-label') ?? '').includes(position) && r.innerText.split('\n').includes(code),
+      ),
+    [PROBLEM_ROWS, ` at line ${problem.line} and character ${problem.column}.`, rule] as const,
     { timeout: 15_000 },
   );
-  return problemCount(page);
 }
 
 export interface ProblemRow {
@@ -161,10 +156,36 @@ export interface ProblemRow {
   text: string;
 }
 
-/** Opens the Problems panel (Control+Shift+M) and waits for its list. */
+/** Opens the Problems panel (Control+Shift+M, which hides it when it has the focus) and waits for its list. */
 export async function showProblems(page: Page): Promise<void> {
-  await page.keyboard.press('Control+Shift+M');
-  await page.locator('.markers-panel').waitFor({ state: 'visible' });
+  const panel = page.locator('.markers-panel');
+  if (!(await panel.isVisible())) await page.keyboard.press('Control+Shift+M');
+  await panel.waitFor({ state: 'visible' });
+}
+
+/** Unfolds (or folds) the side bar pane whose header matches `header`. */
+export async function setPaneExpanded(page: Page, header: string, expanded: boolean): Promise<void> {
+  const pane = page.locator(header).first();
+  await pane.waitFor();
+  if (((await pane.getAttribute('aria-expanded')) === 'true') !== expanded) await pane.click();
+  await page.locator(`${header}[aria-expanded="${expanded}"]`).first().waitFor();
+}
+
+/** Resolves with the text of `file` once it changes on disk (after a save). */
+export function whenFileChanges(file: string, timeoutMs = 15_000): Promise<string> {
+  const before = fs.readFileSync(file, 'utf8');
+  return new Promise((resolve, reject) => {
+    const done = (result: () => void): void => {
+      clearTimeout(timer);
+      watcher.close();
+      result();
+    };
+    const timer = setTimeout(() => done(() => reject(new Error(`${file} was not saved`))), timeoutMs);
+    const watcher = fs.watch(file, () => {
+      const now = fs.readFileSync(file, 'utf8');
+      if (now !== before) done(() => resolve(now));
+    });
+  });
 }
 
 /**
@@ -261,7 +282,30 @@ export function suggestRows(page: Page): Locator {
   return page.locator('.editor-widget.suggest-widget.visible .monaco-list-row');
 }
 
-/** Rows of the code action menu (Control+.). */
-export function codeActionRows(page: Page): Locator {
-  return page.locator('.action-widget .monaco-list-row.action');
+/**
+ * In the code action menu (opened by Control+.), moves to the first action whose title matches `title`
+ * and applies it with Enter (the menu blocks the mouse until it moves). Returns the title, or null (and
+ * closes the menu) when no action matches.
+ */
+export async function chooseCodeAction(page: Page, title: RegExp): Promise<string | null> {
+  const actions = page.locator('.action-widget .monaco-list-row.action');
+  await actions.first().waitFor();
+  const titles = (await rowsOf(actions)).map((r) => r.label);
+  const wanted = titles.find((t) => title.test(t));
+  if (wanted === undefined) {
+    console.log(`    code actions offered: ${JSON.stringify(titles)}`);
+    await page.keyboard.press('Escape');
+    return null;
+  }
+  for (let i = 0; i < titles.length; i++) {
+    const focused = await page
+      .locator('.action-widget .monaco-list-row.action.focused')
+      .getAttribute('aria-label');
+    if (focused === wanted) break;
+    await page.keyboard.press('ArrowDown');
+  }
+  await page.locator(`.action-widget .monaco-list-row.action.focused[aria-label="${wanted}"]`).waitFor();
+  await page.keyboard.press('Enter');
+  await actions.first().waitFor({ state: 'detached' });
+  return wanted;
 }

@@ -65,6 +65,8 @@ export const BASE_SETTINGS: Record<string, unknown> = {
   'extensions.ignoreRecommendations': true,
   'security.workspace.trust.enabled': false,
   'git.enabled': false,
+  // The web workbench saves after a delay by default; the scenarios revert their edits instead.
+  'files.autoSave': 'off',
 };
 
 /** A fresh editor user-data-dir whose user settings are the base settings plus `settings`. */
