@@ -38,6 +38,7 @@ interface Manifest {
     viewsContainers: { activitybar: { id: string; icon: string }[] };
     views: Record<string, { id: string; name: string }[]>;
     viewsWelcome: { view: string; contents: string }[];
+    configurationDefaults: Record<string, Json>;
   };
 }
 
@@ -139,6 +140,12 @@ describe('extension manifest', () => {
       contributes.viewsWelcome.map((w) => w.view),
       ['minutes.items'],
     );
+    // Minutes are prose: long lines wrap, and full-width punctuation （，：） is not boxed as look-alike.
+    assert.deepStrictEqual(contributes.configurationDefaults['[minutes]'], {
+      'editor.wordWrap': 'on',
+      'editor.unicodeHighlight.ambiguousCharacters': false,
+      'editor.unicodeHighlight.invisibleCharacters': false,
+    });
     for (const event of ['onLanguage:minutes', 'workspaceContains:**/*.minutes', 'onView:minutes.items']) {
       assert.ok(manifest.activationEvents.includes(event), event);
     }
