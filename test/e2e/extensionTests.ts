@@ -5,7 +5,9 @@
  * out/test/extension/index.js, reporting mocha's output and exit code back through exposed functions.
  *
  *   npm run test:extension
+ *   node out/test/e2e/extensionTests.js [--extension DIR]   (DIR: another extension folder than the repository)
  */
+import * as path from 'path';
 import { repoPath, repoRoot } from '../util/paths';
 import { cleanup, cleanupOnSignals, tempDir } from './cleanup';
 import {
@@ -26,7 +28,9 @@ const NOISE =
 async function main(): Promise<number> {
   cleanupOnSignals();
   checkPrerequisites();
-  requireFile(repoPath('dist', 'client.js'), 'run `npm run build` first');
+  const at = process.argv.indexOf('--extension');
+  const extension = at > 0 ? path.resolve(process.argv[at + 1]) : repoRoot;
+  requireFile(path.join(extension, 'dist', 'client.js'), 'run `npm run build` first');
   const testsModule = repoPath('out', 'test', 'extension', 'index.js');
   requireFile(testsModule, 'run `tsc -p .` first');
 
@@ -50,7 +54,7 @@ async function main(): Promise<number> {
 
   await page.goto(
     workbenchUrl(server, workspace, [
-      ['extensionDevelopmentPath', remote(repoRoot)],
+      ['extensionDevelopmentPath', remote(extension)],
       ['extensionTestsPath', remote(testsModule)],
       ['skipWelcome', 'true'],
     ]),
