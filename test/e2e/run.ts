@@ -71,6 +71,7 @@ function keepLogs(session: OpenSession, index: number): string {
   fs.rmSync(target, { recursive: true, force: true });
   const logs = path.join(session.server.userDataDir, 'logs');
   if (fs.existsSync(logs)) fs.cpSync(logs, target, { recursive: true });
+  fs.mkdirSync(target, { recursive: true });
   fs.writeFileSync(path.join(target, 'code-server.txt'), session.server.output());
   fs.writeFileSync(path.join(target, 'page-errors.txt'), session.errors.join('\n'));
   return target;
