@@ -159,8 +159,8 @@ export class ItemsView implements vscode.TreeDataProvider<Node>, vscode.Disposab
     const now = today();
     const treeItem = new vscode.TreeItem(shorten(item.text), vscode.TreeItemCollapsibleState.None);
     const missing: string[] = [];
-    if (item.owners.length === 0) missing.push(t('No owner'));
-    if (!item.deadline?.date) missing.push(t('No deadline'));
+    if (!item.resolution && item.owners.length === 0) missing.push(t('No owner'));
+    if (!item.resolution && !item.deadline?.date) missing.push(t('No deadline'));
     const facts: string[] = [];
     const date = item.deadline?.date;
     if (date && item.status === 'open' && date < now)

@@ -62,8 +62,4 @@ export interface InitializationOptions {
   trusted?: boolean;
 }
 
-/**
- * Client command that quick fixes attach when they leave a name to fill in: arguments `(uri, position)`; the
- * client puts the cursor there and opens completion. Same id as the core's `REVEAL_AND_SUGGEST`.
- */
-export const revealAndSuggestCommand = 'minutes.revealAndSuggest';
+export { REVEAL_AND_SUGGEST as revealAndSuggestCommand } from './core/api';

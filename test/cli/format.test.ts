@@ -38,6 +38,7 @@ function item(overrides: Partial<ItemRecord>): ItemRecord {
     owners: [],
     deadline: null,
     status: 'open',
+    resolution: false,
     ...overrides,
   };
 }

@@ -18,6 +18,12 @@ import type {
 import type { MinutesDocument } from './model';
 
 export type Locale = 'zh-CN' | 'en';
+
+/**
+ * Client command that quick fixes attach when they leave a name to fill in: arguments `(uri, position)`;
+ * the client puts the cursor there and opens completion. Clients without it ignore it.
+ */
+export const REVEAL_AND_SUGGEST = 'minutes.revealAndSuggest';
 export type RuleSeverity = 'off' | 'hint' | 'information' | 'warning' | 'error';
 
 /** Settings and the workspace config file (`.minutesrc.json`/`.minutesrc.yaml`) share this shape. */
@@ -48,6 +54,8 @@ export interface ItemRecord {
   owners: { name: string; role: 'lead' | 'support' | null; vague: boolean }[];
   deadline: { text: string; date: string | null; vague: boolean } | null;
   status: 'open' | 'done';
+  /** A recorded approval (同意…, Approved, Carried): needs neither owner nor deadline. */
+  resolution: boolean;
 }
 
 export interface DocumentRecord {
@@ -91,7 +99,13 @@ export interface MinutesService {
     position: Position,
     workspaceUnits?: WorkspaceUnitCounts,
   ): CompletionItem[];
-  hover(doc: MinutesDocument, position: Position, workspaceUnits?: WorkspaceUnitCounts): Hover | null;
+  /** `diagnostics`: the document's diagnostics when the caller has them (else they are computed). */
+  hover(
+    doc: MinutesDocument,
+    position: Position,
+    workspaceUnits?: WorkspaceUnitCounts,
+    diagnostics?: Diagnostic[],
+  ): Hover | null;
   codeActions(doc: MinutesDocument, uri: string, range: Range, diagnostics: Diagnostic[]): CodeAction[];
   /** The unit mentioned at a position, with its span, for rename and references. */
   unitAt(doc: MinutesDocument, position: Position): { name: string; range: Range } | null;

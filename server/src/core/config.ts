@@ -1,5 +1,5 @@
 /** The workspace config file (`.minutesrc.json` / `.minutesrc.yaml`): rule severities and today. */
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import type { MinutesConfig, RuleSeverity } from './api';
 import { ruleIds } from './rules';
 import type { ParseProblem } from './units';
@@ -11,13 +11,14 @@ export function parseConfigFile(text: string): { config: MinutesConfig; errors: 
   const errors: ParseProblem[] = [];
   let value: unknown;
   try {
-    const doc = parseDocument(text, { prettyErrors: false });
+    const lc = new LineCounter();
+    const doc = parseDocument(text, { prettyErrors: false, lineCounter: lc });
     if (doc.errors.length > 0)
       return {
         config: {},
         errors: doc.errors.map((e) => ({
           message: e.message.split('\n')[0],
-          line: e.linePos ? e.linePos[0].line - 1 : 0,
+          line: lc.linePos(e.pos[0]).line - 1,
         })),
       };
     value = doc.toJS({ maxAliasCount: 100 });

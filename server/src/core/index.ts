@@ -7,6 +7,5 @@ export { parseUnitsRegistry, UnitIndex, type ParseProblem } from './units';
 export { normalizeConfig, parseConfigFile, SEVERITIES } from './config';
 export { rules, ruleIds, type Rule } from './rules';
 export { unitsUsed, documentRecord } from './features/items';
-export { REVEAL_AND_SUGGEST } from './features/codeActions';
 export { DIAGNOSTIC_SOURCE } from './validate';
 export { LineIndex } from './text';

@@ -8,7 +8,7 @@ import { isVagueOwner, OWNER_LABELS, PERSON_SUFFIX, UNIT_SUFFIX } from './vocabu
 export type IsKnownUnit = (name: string) => boolean;
 
 /** Characters that end an `@` mention: white space and CJK/ASCII punctuation. */
-const MENTION = /@([^\s@，,。；;：:、！!？?（）()【】[\]{}“”"'‘’《》<>|]+)/g;
+const MENTION = /(?<![A-Za-z0-9._%+-])@([^\s@，,。；;：:、！!？?（）()【】[\]{}“”"'‘’《》<>|]+)/g;
 /** Role words that may trail a mention without a space: `@县财政局牵头`. */
 const MENTION_TRAIL = /(?:牵头|负责|主办|承办|配合|协办|协助|落实|等单位|等部门|等)$/;
 

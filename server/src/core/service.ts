@@ -28,9 +28,8 @@ export function createMinutesService(options: ServiceOptions = {}): MinutesServi
     folding: foldingRanges,
     completions: (doc, position, workspaceUnits) =>
       completions(doc, position, registry, workspaceUnits, locale, today),
-    hover(doc, position) {
-      const here = service
-        .validate(doc)
+    hover(doc, position, _workspaceUnits, diagnostics) {
+      const here = (diagnostics ?? service.validate(doc))
         .filter((d) => d.range.start.line <= position.line && d.range.end.line >= position.line)
         .filter((d) => comparePos(d.range.start, position) <= 0 && comparePos(position, d.range.end) <= 0)
         .map((d) => String(d.code));

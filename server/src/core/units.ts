@@ -30,7 +30,7 @@ export function parseUnitsRegistry(text: string): { registry: UnitsRegistry | nu
       registry: null,
       errors: doc.errors.map((e) => ({
         message: e.message.split('\n')[0],
-        line: e.linePos ? e.linePos[0].line - 1 : 0,
+        line: lc.linePos(e.pos[0]).line - 1,
       })),
     };
   }

@@ -1,5 +1,5 @@
 /** What the feature handlers get from the server. */
-import type { CancellationToken, Connection, TextDocuments } from 'vscode-languageserver';
+import type { CancellationToken, Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { MinutesService } from '../core/api';
 import type { MinutesDocument } from '../core/model';
@@ -27,6 +27,8 @@ export interface ServerContext {
   service(): MinutesService;
   /** The model of an open document, or null when the document is not open. */
   openModel(uri: string): MinutesDocument | null;
+  /** The diagnostics of an open document's current version (cached), or null when it is not open. */
+  openDiagnostics(uri: string): Diagnostic[] | null;
   /** The model of an open document, else of the saved file; null when neither can be read. */
   loadModel(uri: string): Promise<MinutesDocument | null>;
   /** Resolves once the workspace index is complete (the first search of the folders and any since). */

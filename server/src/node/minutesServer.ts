@@ -469,6 +469,11 @@ class MinutesServer implements ServerContext {
     return document ? this.cache.model(document, this.service()) : null;
   }
 
+  openDiagnostics(uri: string): Diagnostic[] | null {
+    const document = this.documents.get(uri);
+    return document ? this.cache.diagnostics(document, this.service()) : null;
+  }
+
   async loadModel(uri: string): Promise<MinutesDocument | null> {
     const open = this.openModel(uri);
     if (open) return open;

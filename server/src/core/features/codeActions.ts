@@ -11,13 +11,11 @@ import {
   type Range,
   type TextEdit,
 } from 'vscode-languageserver-types';
-import type { Locale } from '../api';
+import { REVEAL_AND_SUGGEST, type Locale } from '../api';
 import { addDays } from '../dates';
 import type { Item, MinutesDocument } from '../model';
 import { relabel } from '../rules/numbering';
 import { DIAGNOSTIC_SOURCE } from '../validate';
-
-export const REVEAL_AND_SUGGEST = 'minutes.revealAndSuggest';
 
 const isChinese = (s: string): boolean => /[\u4e00-\u9fff]/.test(s);
 

@@ -22,6 +22,7 @@ export function documentRecord(doc: MinutesDocument, file: string): DocumentReco
             }
           : null,
       status: item.status,
+      resolution: item.resolution,
     });
   }
   const m = doc.meeting;

@@ -8,7 +8,9 @@ export function registerHover(ctx: ServerContext): void {
       const uri = documentUri(params);
       const at = position(params);
       const doc = ctx.openModel(uri);
-      return doc ? ctx.service().hover(doc, at, ctx.index.unitCounts(uri)) : null;
+      return doc
+        ? ctx.service().hover(doc, at, ctx.index.unitCounts(uri), ctx.openDiagnostics(uri) ?? undefined)
+        : null;
     }),
   );
 }
