@@ -7,6 +7,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { parse as parseJsonc } from 'jsonc-parser';
 import type { Page } from 'playwright-core';
 import * as wb from './workbench';
 import { DRAFT_FILE, EXAMPLE_FILE, exampleUnits, UNITS_FILE } from './workspace';
@@ -54,6 +55,17 @@ interface PackageJson {
 
 function manifest(extension: string): PackageJson {
   return JSON.parse(fs.readFileSync(path.join(extension, 'package.json'), 'utf8')) as PackageJson;
+}
+
+/** A manifest string as shown in English: `%key%` placeholders come from package.nls.json. */
+function localized(extension: string, value: string): string {
+  const key = /^%(.+)%$/.exec(value)?.[1];
+  if (!key) return value;
+  const nls = JSON.parse(fs.readFileSync(path.join(extension, 'package.nls.json'), 'utf8')) as Record<
+    string,
+    string
+  >;
+  return nls[key] ?? value;
 }
 
 /** Opens `file` (Control+P) unless its editor is already active. */
@@ -249,11 +261,14 @@ const itemsView: Scenario = {
     await wb.runCommand(page, 'View: Close All Editors');
     // Force: the item's badge (the overdue count) covers the icon's centre.
     await page
-      .locator(`.part.activitybar a.action-label[aria-label^="${container.title}"]`)
+      .locator(`.part.activitybar a.action-label[aria-label^="${localized(extension, container.title)}"]`)
       .click({ force: true });
     const view = '[id="workbench.view.extension.minutes"]';
     const rows = page.locator(`${view} .monaco-list-row`);
     await rows.first().waitFor();
+    // The view loads its items again once the language server has scanned the workspace; a click while
+    // it re-renders goes to a row already replaced. Wait for it to settle.
+    await wb.waitForQuiet(page, view);
     let shown = await wb.rowsOf(rows);
     if (!shown.some((r) => r.level === 2)) {
       await rows.first().click();
@@ -307,7 +322,8 @@ function snippetBody(extension: string, prefix: string): string {
   type Snippet = { prefix: string | string[]; body: string | string[] };
   for (const contribution of manifest(extension).contributes?.snippets ?? []) {
     const file = path.join(extension, contribution.path);
-    const snippets = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, Snippet>;
+    // Snippet files are JSON with comments and trailing commas.
+    const snippets = parseJsonc(fs.readFileSync(file, 'utf8')) as Record<string, Snippet>;
     for (const s of Object.values(snippets)) {
       if ([s.prefix].flat().includes(prefix)) return [s.body].flat().join('\n');
     }

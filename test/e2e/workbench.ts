@@ -44,6 +44,29 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await page.locator(QUICK_INPUT).waitFor({ state: 'hidden' });
 }
 
+/** Waits until the element matching `selector` has not changed for `quietMs`. */
+export async function waitForQuiet(page: Page, selector: string, quietMs = 750): Promise<void> {
+  await page.evaluate(
+    `new Promise((resolve, reject) => {
+      const target = document.querySelector(${JSON.stringify(selector)});
+      if (!target) return reject(new Error('no element ' + ${JSON.stringify(selector)}));
+      let timer = setTimeout(done, ${quietMs});
+      const giveUp = setTimeout(done, 15000);
+      const observer = new MutationObserver(() => {
+        clearTimeout(timer);
+        timer = setTimeout(done, ${quietMs});
+      });
+      observer.observe(target, { subtree: true, childList: true, attributes: true, characterData: true });
+      function done() {
+        observer.disconnect();
+        clearTimeout(timer);
+        clearTimeout(giveUp);
+        resolve();
+      }
+    })`,
+  );
+}
+
 /** Opens a workspace file the way a user does: Control+P, its name, Enter; resolves once its tab is active. */
 export async function quickOpen(page: Page, fileName: string): Promise<void> {
   await page.keyboard.press('Control+P');
