@@ -81,6 +81,8 @@ const CLAUSE_VERBS = [
   '分别',
   '具体',
 ].join('|');
+/** The subject of a clause: a name list that does not itself contain 由…/请…/此项… */
+const SUBJECT = '(?![（(请会])(?:(?!由|此项)[\\u4e00-\\u9fffA-Za-z0-9（）()·、]){2,40}?';
 const NAME_LIST = `[\\u4e00-\\u9fffA-Za-z0-9（）()·、]{2,40}?`;
 
 const PROSE: readonly { re: RegExp; roles: (OwnerRole | null)[] }[] = [
@@ -109,10 +111,7 @@ const PROSE: readonly { re: RegExp; roles: (OwnerRole | null)[] }[] = [
   },
   // 县财政局要…, 各责任单位要…, 县发改局负责…  (at a clause start)
   {
-    re: new RegExp(
-      `(?:^|(?<=[，,。；;：:！!？?]))(?![由请会])(${NAME_LIST})(?:等(?:单位|部门)?)?(?=${CLAUSE_VERBS})`,
-      'g',
-    ),
+    re: new RegExp(`(?:^|(?<=[，,。；;：:！!？?]))(${SUBJECT})(?:等(?:单位|部门)?)?(?=${CLAUSE_VERBS})`, 'g'),
     roles: [null],
   },
 ];
@@ -122,6 +121,11 @@ const ACTION_PAREN = /\bACTION\s*[(（]([^)）\n]{1,80})[)）]/gi;
 /** English item start: `Sarah to send …`, `Finance team will …`. */
 const EN_SUBJECT =
   /^((?:[A-Z][\w.'’-]*)(?:(?:\s*,\s*|\s+(?:and|&)\s+|\s*\/\s*|\s+)(?:[A-Z][\w.'’-]*|team|group|committee|office|department|board|staff|unit))*)\s+(?:to|will|shall|must|should|is to|are to|agreed to)\s+[a-z]/;
+/** English notes: `Ben: fix the bug by Wednesday`. */
+const EN_NAME_COLON = /^([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s*[:：]\s+(?=[a-z])/;
+/** English notes: `Send the release notes (Dev, Fri)` or `… (Dev)` at the end of an item. */
+const EN_TRAILING_PAREN =
+  /[(（]([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)(?:\s*[,，;]\s*[^()（）\n]{1,30})?[)）][.。]?\s*$/;
 const EN_ASSIGNED = /\bassigned to\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})/g;
 const EN_STOP = new Set([
   'We',
@@ -318,6 +322,13 @@ function findProse(
   if (subject && !EN_STOP.has(subject[1].split(/[\s,&/]/)[0])) {
     const list = subject[1].replace(/\s+(?:and|&)\s+/g, (s) => ','.padEnd(s.length));
     for (const n of splitNames(list, bodyStart, isKnown)) out.push(proseOwner(n, null, true));
+  }
+  const labelled = EN_NAME_COLON.exec(body) ?? EN_TRAILING_PAREN.exec(body);
+  if (labelled && !EN_STOP.has(labelled[1].split(/\s/)[0])) {
+    const at = bodyStart + labelled.index + labelled[0].indexOf(labelled[1]);
+    out.push(
+      proseOwner({ name: labelled[1], span: { start: at, end: at + labelled[1].length } }, null, true),
+    );
   }
   EN_ASSIGNED.lastIndex = 0;
   for (let m = EN_ASSIGNED.exec(slice); m; m = EN_ASSIGNED.exec(slice)) {

@@ -90,7 +90,14 @@ const DEADLINE_COLUMN =
   /^(?:due|due date|deadline|by|by when|when|target date|时限|完成时限|完成时间|截止时间|截止日期|期限)$/i;
 const STATUS_COLUMN = /^(?:status|state|done|状态|进展|完成情况|进展情况)$/i;
 const RECURRING =
-  /每(?:个)?(?:年度?|季度|季|月|半月|周|旬|半年)(?:末|底|初)?(?:前)?[^。；;，,\n]{0,8}?(?:通报|报送|报告|汇报|调度|召开|督查|检查|考核|上报|研究|更新)/;
+  /每(?:个)?(?:年度?|季度|季|月|半月|周|旬|半年)(?:末|底|初)?(?:前)?[^。；;，,\n]{0,8}?(?:通报|报送|报告|汇报|调度|召开|督查|检查|考核|上报|研究|更新|开展)|长期坚持|常态化(?:开展|推进)?|持续推进/;
+/** `现将会议议定事项纪要如下：` — announces that numbered paragraphs after it are decisions (or requirements). */
+const ANNOUNCE =
+  /(?:(议定|决定|决议|明确|同意)|(要求|部署|安排|分工))[^。；;\n]{0,12}?如下[:：]?\s*$|(?:会议)?(议定|决定)(?:事项)?[:：]\s*$/;
+/** `一、关于园区建设问题`: a numbered topic heading, not an item, even under an announcement. */
+const TOPIC_TITLE = /^\s*关于|^[^。；;，,：:]{0,24}(?:问题|事项|情况)\s*$/;
+/** `… (Dev, Fri)`: the date after the owner in a closing parenthesis. */
+const TRAILING_PAREN_DATE = /[(（][^()（）\n]{1,40}[,，;；]\s*([^()（）,，\n]{1,30})[)）][.。]?\s*$/;
 const NEXT_MEETING =
   /(?:before|by|prior to|ahead of|at)\s+the\s+next\s+(?:\w+\s+)?meeting|下次(?:会议|例会|常务会议|办公会议)(?:召开)?前/i;
 const COMMENT = /^<!--([\s\S]*?)-->\s*$/;
@@ -333,7 +340,13 @@ class Parser {
       const value = chineseToNumber(cn[1]);
       const label = value === null ? null : this.label('cn-section', value, cn[0].trimEnd(), cs);
       const sec = this.section;
-      if (sec && sec.container && sec.kind !== 'other' && !sec.number) {
+      if (
+        sec &&
+        sec.container &&
+        sec.kind !== 'other' &&
+        !sec.number &&
+        !TOPIC_TITLE.test(content.slice(cn[0].length))
+      ) {
         this.startItem('numbered', label, cs, cs + cn[0].length);
         this.inline(cs + cn[0].length, ce, false);
       } else {
@@ -575,6 +588,31 @@ class Parser {
       lastEnd = mark.end;
     }
     if (this.item && marks.length > 0) this.item.end = Math.max(this.item.end, to);
+    this.announcement(from, to);
+  }
+
+  /** A paragraph ending in `…议定事项纪要如下：` opens a decision section for the numbered paragraphs after it. */
+  private announcement(from: number, to: number): void {
+    const m = ANNOUNCE.exec(this.text.slice(Math.max(from, to - 40), to));
+    if (!m) return;
+    const kind: SectionKind = m[2] ? 'requirement' : 'decision';
+    const sec = this.section;
+    if (sec && !sec.byVerb && sec.kind === 'other') {
+      sec.kind = kind;
+      this.kind = kind;
+      return;
+    }
+    if (sec && !sec.byVerb) return;
+    const at = to - m[0].length;
+    this.openSection({
+      kind,
+      heading: m[0].replace(/(?:纪要)?如下[:：]?\s*$|[:：\s]+$/, ''),
+      headingSpan: { start: at, end: to },
+      start: at,
+      number: null,
+      container: true,
+      byVerb: false,
+    });
   }
 
   /** A paragraph of a decision or requirement section is an item of its own. */
@@ -685,6 +723,13 @@ function meetingOf(
   const openingEnd = Math.min(firstSection, (title?.span.end ?? 0) + 600, text.length);
   const opening = text.slice(title?.span.end ?? 0, openingEnd);
   const openingBase = title?.span.end ?? 0;
+  if (!meeting.date && title) {
+    const d = findMeetingDate(title.text);
+    if (d) {
+      meeting.date = d.date;
+      meeting.dateSpan = { start: title.span.start + d.start, end: title.span.start + d.end };
+    }
+  }
   if (!meeting.date) {
     const d = findMeetingDate(opening);
     if (d) {
@@ -755,6 +800,21 @@ function findDeadline(
   }
   // A standing obligation (每季度通报一次) or the next meeting sets a time without a calendar date.
   const body = text.slice(item.bodyStart, item.end);
+  const paren = TRAILING_PAREN_DATE.exec(body);
+  if (paren) {
+    const r = resolveDeadlineValue(paren[1], meetingDate);
+    if (r.date || r.placeholder) {
+      const at = item.bodyStart + paren.index + paren[0].indexOf(paren[1]);
+      return {
+        text: paren[1],
+        date: r.date,
+        vague: false,
+        span: { start: at, end: at + paren[1].length },
+        limit: true,
+        source: 'prose',
+      };
+    }
+  }
   const open = RECURRING.exec(body) ?? NEXT_MEETING.exec(body);
   if (open) {
     const at = item.bodyStart + open.index;
@@ -856,9 +916,14 @@ export function parse(text: string, options: ParseOptions = {}): MinutesDocument
     if (raw.end <= raw.start) continue;
     const accountable = raw.kind !== 'finding';
     const body = text.slice(raw.bodyStart, raw.end);
+    // An English decision records what was agreed; its follow-up work goes under action items. A Chinese
+    // 会议决定 item is an assignment and needs an owner and a deadline.
     const resolution =
       raw.kind === 'decision' &&
-      (raw.resolved === true || RESOLUTION.test(body.trimStart()) || RESOLUTION_END.test(body));
+      (raw.resolved === true ||
+        RESOLUTION.test(body.trimStart()) ||
+        RESOLUTION_END.test(body) ||
+        (!/[\u4e00-\u9fff]/.test(body) && !/\b(?:owner|due|deadline|to)\b|@/i.test(body)));
     const owners = !accountable
       ? []
       : raw.cells

@@ -7,7 +7,18 @@ import type { HeaderKey, ItemKind, OwnerRole, SectionKind } from './model';
 export const HEADER_KEYS: Record<HeaderKey, readonly string[]> = {
   date: ['会议时间', '时间', '日期', 'Date', 'Meeting date', 'When'],
   place: ['会议地点', '地点', 'Place', 'Location', 'Venue', 'Where'],
-  chair: ['主持人', '主持', 'Chair', 'Chaired by', 'Chairperson', 'Chairman', 'Chairwoman'],
+  chair: [
+    '主持人',
+    '主持',
+    'Chair',
+    'Chaired by',
+    'Chairperson',
+    'Chairman',
+    'Chairwoman',
+    'Facilitator',
+    'Host',
+    'Led by',
+  ],
   attendees: [
     '出席人员',
     '出席',
