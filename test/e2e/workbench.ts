@@ -152,17 +152,22 @@ export async function waitForCursorLineChange(page: Page, line: number): Promise
 }
 
 /**
- * Waits until the Problems panel no longer lists a `rule` problem at the position of `problem` (the panel
- * must show that file's problems, as `filterProblems` leaves it).
+ * Waits until the Problems panel lists (`listed` true) or no longer lists a `rule` problem at the position
+ * of `problem` (the panel must show that file's problems, as `filterProblems` leaves it).
  */
-export async function waitForProblemGone(page: Page, problem: ProblemRow, rule: string): Promise<void> {
+export async function waitForProblem(
+  page: Page,
+  problem: ProblemRow,
+  rule: string,
+  listed: boolean,
+): Promise<void> {
   await page.waitForFunction(
-    ([selector, position, code]) =>
-      ![...document.querySelectorAll(selector)].some(
+    ([selector, position, code, wanted]) =>
+      [...document.querySelectorAll(selector)].some(
         (r) =>
           (r.getAttribute('aria-label') ?? '').includes(position) && r.innerText.split('\n').includes(code),
-      ),
-    [PROBLEM_ROWS, ` at line ${problem.line} and character ${problem.column}.`, rule] as const,
+      ) === wanted,
+    [PROBLEM_ROWS, ` at line ${problem.line} and character ${problem.column}.`, rule, listed] as const,
     { timeout: 15_000 },
   );
 }
