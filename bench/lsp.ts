@@ -83,7 +83,9 @@ export class BenchServer {
   /** Spawns the server; the caller sends `initialize` (see `initialize`) and `initialized`. */
   static spawn(): BenchServer {
     if (!fs.existsSync(serverPath)) throw new Error(`${serverPath} is missing: run \`npm run build\``);
-    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: 'pipe' });
+    // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server.
+    const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
+    const child = spawn(process.execPath, [...nodeArgs, serverPath, '--stdio'], { stdio: 'pipe' });
     child.stderr.resume();
     const connection = createProtocolConnection(
       new StreamMessageReader(child.stdout),
