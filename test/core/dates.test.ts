@@ -530,19 +530,27 @@ describe('dates', () => {
         const small = make(100 * 1024);
         time(small);
         time(big);
-        const tb: number[] = [];
-        const ts: number[] = [];
-        for (let r = 0; r < 7; r++) {
-          ts.push(time(small));
-          tb.push(time(big));
+        /** The median ratio of five paired runs. */
+        const measure = (): { ratio: number; big: number; small: number } => {
+          const tb: number[] = [];
+          const ts: number[] = [];
+          for (let r = 0; r < 5; r++) {
+            ts.push(time(small));
+            tb.push(time(big));
+          }
+          return { ratio: median(tb) / median(ts), big: median(tb), small: median(ts) };
+        };
+        // A busy machine can slow one measurement down; a scan that is not linear fails every one of three.
+        const tries: string[] = [];
+        let ratio = Infinity;
+        for (let attempt = 0; attempt < 3 && ratio > 12; attempt++) {
+          const m = measure();
+          ratio = m.ratio;
+          tries.push(`${m.ratio.toFixed(2)} (1 MB ${m.big.toFixed(0)} µs, 100 KB ${m.small.toFixed(0)} µs)`);
         }
-        const ratio = median(tb) / median(ts);
         // Reported for the record: `npx mocha out/test/core/dates.test.js -g "linear time"`.
         this.test!.title += ` (ratio ${ratio.toFixed(2)})`;
-        assert.ok(
-          ratio <= 12,
-          `ratio ${ratio.toFixed(2)} (1 MB ${median(tb).toFixed(0)} µs, 100 KB ${median(ts).toFixed(0)} µs)`,
-        );
+        assert.ok(ratio <= 12, `ratios ${tries.join(', ')}`);
       });
     }
   });
