@@ -135,6 +135,24 @@ local function run()
   say('  completion after @: ' .. table.concat(labels, ' | ', 1, math.min(#labels, 10)))
   check(known, 'completion after @ offers units of minutes-units.yaml', cerr or (#labels .. ' items'))
 
+  -- Neovim 0.7 does not offer workspace/configuration: settings reach the server pushed, as users send them.
+  local client = vim.lsp.get_client_by_id(client_id)
+  diagnostics = nil
+  client.notify('workspace/didChangeConfiguration', { settings = { minutes = { locale = 'zh-CN' } } })
+  local shown = nil
+  local chinese = vim.wait(timeout_ms, function()
+    for _, d in ipairs(diagnostics or {}) do
+      if code_of(d) == 'missing-owner' then
+        shown = d.message
+        -- The message's own words (without the document's text it quotes) name the responsible unit: 责任单位.
+        local own = d.message:gsub('“[^”]*”', '')
+        return own:find('责任', 1, true) ~= nil
+      end
+    end
+    return false
+  end, 20)
+  check(chinese, 'minutes.locale zh-CN pushed with didChangeConfiguration gives Chinese messages', shown)
+
   finish()
 end
 
