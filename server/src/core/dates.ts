@@ -22,6 +22,8 @@
  * position, so a scan is linear in the length of the text. Nothing here throws.
  */
 
+import { CN_DIGITS } from './numbers';
+
 export interface DateMatch {
   /** The expression as written, e.g. `2012年底前`, `“十二五”末`, `by end of March`. */
   text: string;
@@ -181,22 +183,6 @@ function addWorkingDays(day: number, n: number): number {
 // ---------------------------------------------------------------------------------------------------------
 // Numbers as written.
 
-const CN_DIGITS: Record<string, number> = {
-  〇: 0,
-  零: 0,
-  '○': 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
 const EN_NUMBERS: Record<string, number> = {
   a: 1,
   an: 1,
@@ -232,7 +218,7 @@ function readNumber(tok: string): number | null {
   return hi * 10 + lo;
 }
 
-const MONTH_NAMES = [
+export const MONTH_NAMES = [
   'January',
   'February',
   'March',

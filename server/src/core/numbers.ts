@@ -1,8 +1,10 @@
 /** Chinese numerals as written in ordinals (一 … 九十九), and back. */
 
-const DIGITS: Record<string, number> = {
+/** Chinese digits, as written in ordinals and in dates (二〇二四年). */
+export const CN_DIGITS: Readonly<Record<string, number>> = {
   零: 0,
   〇: 0,
+  '○': 0,
   一: 1,
   二: 2,
   两: 2,
@@ -14,6 +16,7 @@ const DIGITS: Record<string, number> = {
   八: 8,
   九: 9,
 };
+const DIGITS = CN_DIGITS;
 
 /** 一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 二十三 → 23; null for anything else. */
 export function chineseToNumber(s: string): number | null {
