@@ -6,11 +6,28 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { console: 'readonly', process: 'readonly', require: 'readonly', __dirname: 'readonly', module: 'writable', setTimeout: 'readonly', clearTimeout: 'readonly', setImmediate: 'readonly', Buffer: 'readonly', URL: 'readonly' } },
+    languageOptions: {
+      globals: {
+        console: 'readonly',
+        process: 'readonly',
+        require: 'readonly',
+        __dirname: 'readonly',
+        module: 'writable',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setImmediate: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+      },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       eqeqeq: ['error', 'always'],
     },
+  },
+  {
+    files: ['bin/**/*.js'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     // The core is pure: no editor host, no LSP runtime, no I/O. Types packages are allowed.
@@ -20,9 +37,37 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['vscode', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageclient', 'vscode-languageclient/*', 'vscode-languageserver-textdocument'], message: 'The core must not depend on an editor host or LSP runtime; use vscode-languageserver-types.' },
-            { group: ['fs', 'fs/*', 'node:*', 'path', 'child_process', 'os', 'net', 'http', 'https', 'worker_threads'], message: 'The core does no I/O; take data through parameters.' },
-            { group: ['../node/*', '../cli/*', '../../node/*', '../../cli/*'], message: 'The core must not import its adapters.' },
+            {
+              group: [
+                'vscode',
+                'vscode-languageserver',
+                'vscode-languageserver/*',
+                'vscode-languageclient',
+                'vscode-languageclient/*',
+                'vscode-languageserver-textdocument',
+              ],
+              message:
+                'The core must not depend on an editor host or LSP runtime; use vscode-languageserver-types.',
+            },
+            {
+              group: [
+                'fs',
+                'fs/*',
+                'node:*',
+                'path',
+                'child_process',
+                'os',
+                'net',
+                'http',
+                'https',
+                'worker_threads',
+              ],
+              message: 'The core does no I/O; take data through parameters.',
+            },
+            {
+              group: ['../node/*', '../cli/*', '../../node/*', '../../cli/*'],
+              message: 'The core must not import its adapters.',
+            },
           ],
         },
       ],
