@@ -66,8 +66,8 @@ export type CoreTimes = Map<string, number>;
 
 export async function throughput(options: CoreOptions): Promise<{ rows: Row[]; times: CoreTimes }> {
   const lint = await loadMarkdownlint();
-  const sizes = options.smoke ? [10 * KB, 100 * KB] : [100 * KB, MB, 10 * MB];
-  const targetSize = options.smoke ? 100 * KB : MB;
+  const sizes = options.smoke ? [4 * KB, 16 * KB] : [100 * KB, MB, 10 * MB];
+  const targetSize = options.smoke ? 16 * KB : MB;
   const rows: Row[] = [];
   const times: CoreTimes = new Map();
   for (const language of ['zh', 'en'] as const) {
@@ -120,7 +120,7 @@ export async function throughput(options: CoreOptions): Promise<{ rows: Row[]; t
 }
 
 export function scaling(options: CoreOptions, times: CoreTimes): Row[] {
-  const [small, large] = options.smoke ? [10 * KB, 100 * KB] : [100 * KB, MB];
+  const [small, large] = options.smoke ? [4 * KB, 16 * KB] : [100 * KB, MB];
   const pair = `${sizeLabel(large)} / ${sizeLabel(small)}`;
   const target = { op: '<=', value: 12 } as const;
   const rows: Row[] = [];

@@ -109,17 +109,17 @@ class OpenDocument {
   }
 }
 
-const keystrokeGroup = '2. Keystroke → diagnostics (200 KB document, debounce 0)';
-const completionGroup = '3. Completion after @ (5,000-unit registry)';
-const workspaceGroup = '4. Workspace index (2,000 files)';
+const keystrokeGroup = '2. Keystroke → diagnostics (debounce 0)';
+const completionGroup = '3. Completion after @';
+const workspaceGroup = '4. Workspace index';
 const startupGroup = '6. Start-up and bundle sizes';
 
 /** Characters a person types into minutes. */
 const TYPED = ['的', '一', '是', '，', '。', '会', '议', 'a', 'e', '1', '2', ' ', '@', '：', '\n'];
 
 export async function keystrokes(options: ServerOptions): Promise<Row[]> {
-  const [warmup, count] = options.smoke ? [5, 20] : [50, 500];
-  const text = minutesOfSize(200, 'zh', 200 * KB, options.registry);
+  const [warmup, count, size] = options.smoke ? [2, 10, 16 * KB] : [50, 500, 200 * KB];
+  const text = minutesOfSize(200, 'zh', size, options.registry);
   return inTempWorkspace(options.registry, (folder) =>
     withServer(folder, async (server) => {
       const doc = await OpenDocument.open(server, uriOf(path.join(folder, 'keystrokes.minutes.md')), text);
@@ -159,7 +159,7 @@ function completionCount(result: CompletionItem[] | CompletionList | null): numb
 }
 
 export async function completion(options: ServerOptions): Promise<Row[]> {
-  const [warmup, count] = options.smoke ? [5, 20] : [30, 300];
+  const [warmup, count] = options.smoke ? [2, 10] : [30, 300];
   // A year's minutes of one county: a realistic document to type a mention into.
   const text = minutesOfSize(300, 'zh', 16 * KB, options.registry);
   return inTempWorkspace(options.registry, (folder) =>
@@ -199,7 +199,7 @@ export async function completion(options: ServerOptions): Promise<Row[]> {
         settled.push(again.ms);
         items.push(first.items, again.items);
       }
-      const note = `${count} requests after ${warmup} warm-up; ${byteLength(text)}-byte document; ~${median(items)} items each`;
+      const note = `${count} requests after ${warmup} warm-up; ${byteLength(text)}-byte document; ${options.registry.units.length}-unit registry; ~${median(items)} items each`;
       return [
         {
           group: completionGroup,
@@ -356,7 +356,7 @@ async function workspaceRun(
 }
 
 export async function workspace(options: ServerOptions): Promise<Row[]> {
-  const [count, runs, trials] = options.smoke ? [40, 1, 2] : [2000, 3, 5];
+  const [count, runs, trials] = options.smoke ? [20, 1, 1] : [2000, 3, 5];
   return inTempWorkspace(options.registry, async (folder) => {
     const { files, bytes } = writeWorkspace(folder, options.registry, count, 9.5 * KB);
     options.log(`workspace: ${files.length} files, ${(bytes / MB).toFixed(1)} MB`);
