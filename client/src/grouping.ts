@@ -72,7 +72,7 @@ function byUnit(refs: ItemRef[]): Group[] {
   const units = new Map<string, ItemRef[]>();
   const unassigned: ItemRef[] = [];
   for (const ref of refs) {
-    const names = [...new Set(ref.item.owners.map((o) => o.name))];
+    const names = [...new Set(ref.item.owners.map((o) => o.unit ?? o.name))];
     if (names.length === 0) unassigned.push(ref);
     for (const name of names) units.set(name, [...(units.get(name) ?? []), ref]);
   }

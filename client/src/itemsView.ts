@@ -78,6 +78,8 @@ export class ItemsView implements vscode.TreeDataProvider<Node>, vscode.Disposab
     this.loading ??= (async () => {
       try {
         const result = await this.client.sendRequest(itemsRequest, {});
+        // Redraw only when something changed: a redraw replaces the rows' click handlers under the user.
+        if (JSON.stringify(result.documents) === JSON.stringify(this.documents)) return;
         this.documents = result.documents;
       } catch (error) {
         this.client.error('Could not get the decisions and actions', error);

@@ -129,8 +129,8 @@ describe('cli/format', function () {
           item({
             text: 'Say "hi", then\nleave',
             owners: [
-              { name: 'Finance', role: 'lead', vague: false },
-              { name: 'IT', role: null, vague: false },
+              { name: 'Finance', role: 'lead', vague: false, unit: null },
+              { name: 'IT', role: null, vague: false, unit: null },
             ],
             deadline: { text: 'end of May', date: '2024-05-31', vague: false },
           }),
@@ -151,7 +151,7 @@ describe('cli/format', function () {
           document([
             item({
               text: 'Pick A | B <now>',
-              owners: [{ name: '县财政局', role: 'support', vague: false }],
+              owners: [{ name: '县财政局', role: 'support', vague: false, unit: null }],
               deadline: { text: '5月底前', date: '2024-05-31', vague: false },
             }),
           ]),

@@ -16,7 +16,7 @@ function item(
     section: null,
     text,
     range: { start: { line, character: 0 }, end: { line, character: text.length } },
-    owners: owners.map((name) => ({ name, role: null, vague: false })),
+    owners: owners.map((name) => ({ name, role: null, vague: false, unit: null })),
     deadline: date ? { text: date, date, vague: false } : null,
     status,
     resolution: false,

@@ -51,7 +51,8 @@ export interface ItemRecord {
   section: string | null;
   text: string;
   range: Range;
-  owners: { name: string; role: 'lead' | 'support' | null; vague: boolean }[];
+  /** `unit`: the registry's canonical name for `name` (an alias or the name itself), null when not in it. */
+  owners: { name: string; role: 'lead' | 'support' | null; vague: boolean; unit: string | null }[];
   deadline: { text: string; date: string | null; vague: boolean } | null;
   status: 'open' | 'done';
   /** A recorded approval (同意…, Approved, Carried): needs neither owner nor deadline. */

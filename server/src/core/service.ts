@@ -23,7 +23,7 @@ export function createMinutesService(options: ServiceOptions = {}): MinutesServi
     options: { locale, config, units: registry },
     parse: (text) => parse(text, isKnownUnit ? { isKnownUnit } : {}),
     validate: (doc) => validate(doc, index, config, locale),
-    items: documentRecord,
+    items: (doc, file) => documentRecord(doc, file, index),
     symbols: (doc) => documentSymbols(doc, locale),
     folding: foldingRanges,
     completions: (doc, position, workspaceUnits) =>

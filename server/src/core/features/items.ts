@@ -1,8 +1,13 @@
 /** The extracted decisions and actions of a document: the `minutes actions` JSON contract, version 1. */
 import type { DocumentRecord, ItemRecord } from '../api';
 import type { MinutesDocument } from '../model';
+import type { UnitIndex } from '../units';
 
-export function documentRecord(doc: MinutesDocument, file: string): DocumentRecord {
+export function documentRecord(
+  doc: MinutesDocument,
+  file: string,
+  units: UnitIndex | null = null,
+): DocumentRecord {
   const items: ItemRecord[] = [];
   for (const item of doc.items) {
     if (item.kind === 'finding') continue;
@@ -11,7 +16,12 @@ export function documentRecord(doc: MinutesDocument, file: string): DocumentReco
       section: item.section === null ? null : doc.sections[item.section].heading,
       text: item.text,
       range: doc.lines.range(item.span),
-      owners: item.owners.map((o) => ({ name: o.name, role: o.role, vague: o.vague })),
+      owners: item.owners.map((o) => ({
+        name: o.name,
+        role: o.role,
+        vague: o.vague,
+        unit: units?.lookup(o.name)?.name ?? null,
+      })),
       deadline: item.deadline
         ? { text: item.deadline.text, date: item.deadline.date, vague: item.deadline.vague }
         : item.vagueDeadlines.length > 0
