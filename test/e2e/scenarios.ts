@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parse as parseJsonc } from 'jsonc-parser';
 import type { Page } from 'playwright-core';
+import { outputPath } from './harness';
 import * as wb from './workbench';
 import { DRAFT_FILE, EXAMPLE_FILE, exampleUnits, UNITS_FILE } from './workspace';
 
@@ -226,6 +227,8 @@ const completion: Scenario = {
       await page.keyboard.type('@');
       const rows = wb.suggestRows(page);
       await rows.first().waitFor();
+      // The picture of completion the README shows.
+      await page.screenshot({ path: outputPath('completion.png') });
       const offered = await wb.rowsOf(rows);
       const unit = units.find((u) => offered.some((r) => r.text.includes(u)));
       assert.ok(unit, `no unit of ${UNITS_FILE} offered: ${JSON.stringify(offered.map((r) => r.text))}`);
