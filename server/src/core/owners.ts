@@ -3,7 +3,8 @@
  * names in the genre's set phrases (由A负责, A牵头、B配合, 请A…, A要…, X to …).
  */
 import type { NamedSpan, Owner, OwnerRole } from './model';
-import { isVagueOwner, OWNER_LABELS, PERSON_SUFFIX, UNIT_SUFFIX } from './vocabulary';
+import { afterBoundary } from './text';
+import { isVagueOwner, LABEL_BOUNDARY, OWNER_LABELS, PERSON_SUFFIX, UNIT_SUFFIX } from './vocabulary';
 
 export type IsKnownUnit = (name: string) => boolean;
 
@@ -15,7 +16,7 @@ const MENTION_TRAIL = /(?:牵头|负责|主办|承办|配合|协办|协助|落�
 const LABEL_NAMES = OWNER_LABELS.map((l) => l.label)
   .sort((a, b) => b.length - a.length)
   .map((l) => l.replace(/ /g, '\\s+'));
-const LABEL = new RegExp(`(?:^|(?<=[\\s。；;，,（(【[]))(${LABEL_NAMES.join('|')})\\s*[:：]\\s*`, 'gi');
+const LABEL = new RegExp(`(${LABEL_NAMES.join('|')})\\s*[:：]\\s*`, 'gi');
 /** Where a labelled owner list stops: end of clause, or the next label of any kind. */
 const LABEL_VALUE_END =
   /[\n。；;]|\.(?=\s|$)|(?:[\s，,（(]|^)(?:时限|完成时限|完成时间|截止|期限|状态|责任单位|牵头单位|配合单位|协办单位|责任人|Due|Deadline|Status|By)\s*[:：]|[）)】\]]\s*$/i;
@@ -253,6 +254,10 @@ function findLabelled(text: string, start: number, end: number, isKnown: IsKnown
   const out: Owner[] = [];
   LABEL.lastIndex = 0;
   for (let m = LABEL.exec(slice); m; m = LABEL.exec(slice)) {
+    if (!afterBoundary(slice, m.index, LABEL_BOUNDARY, false)) {
+      LABEL.lastIndex = m.index + 1;
+      continue;
+    }
     const labelText = m[1].replace(/\s+/g, ' ');
     const def = OWNER_LABELS.find((l) => l.label.toLowerCase() === labelText.toLowerCase());
     if (!def) continue;

@@ -24,7 +24,7 @@ import type {
 import { asciiDigits, chineseToNumber } from './numbers';
 import { findMentions, findOwners, type IsKnownUnit } from './owners';
 import { findPlaceholders } from './placeholders';
-import { LineIndex } from './text';
+import { afterBoundary, execAfter, LineIndex } from './text';
 import {
   CN_SECTION_VERBS,
   DEADLINE_LABELS,
@@ -32,6 +32,7 @@ import {
   HEADER_KEYS,
   ITEM_PREFIXES,
   itemKindOf,
+  LABEL_BOUNDARY,
   LIST_HEADER_KEYS,
   SECTION_TITLES,
   STATUS_LABELS,
@@ -64,7 +65,7 @@ const VERB_PREFIX =
   '(?:会议|会上|与会(?:人员|同志|代表|各方)?|本次会议|经会议)(?:经|经过)?(?:认真|充分|深入)?(?:研究|讨论|审议)?(?:并|后)?[，,]?(?:一致)?';
 const VERB_TAIL = '(?:了|如下|以下|事项)*[^\\S\\n]*(?:[，,：:。]|(?=[^\\S\\n]*$))?';
 /** `会议决定，` at the start of a line or a sentence. */
-const VERB_INLINE = new RegExp(`(?:^|(?<=[。；;！!？?]\\s*))(${VERB_PREFIX})(${VERBS})${VERB_TAIL}`, 'g');
+const VERB_INLINE = new RegExp(`(${VERB_PREFIX})(${VERBS})${VERB_TAIL}`, 'g');
 const VERB_AT_START = new RegExp(`^(${VERB_PREFIX})(${VERBS})${VERB_TAIL}`);
 
 const MD_HEADING = /^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$/;
@@ -73,13 +74,13 @@ const CN_PAREN = /^[（(]([一二三四五六七八九十]{1,3})[）)]\s*/;
 const AR_PAREN = /^[（(]([0-9０-９]{1,3})[）)]\s*/;
 const AR_DOT = /^([0-9０-９]{1,3})(?:[.．、](?![0-9０-９])|[)）])\s*/;
 const BULLET = /^[-*+•●·]\s+(?:\[([ xX✓√])\]\s+)?/;
-const CN_SHI_INLINE = /(?:^|(?<=[。；;：:，,！!？?\s]))([一二三四五六七八九十]{1,3})是(?!否|非|的)/g;
+const CN_SHI_INLINE = /([一二三四五六七八九十]{1,3})是(?!否|非|的)/g;
 const PREFIX_INLINE = new RegExp(
-  `(?:^|(?<=[。；;！!？?]\\s*))(${alternation(ITEM_PREFIXES.map(([p]) => p))})(?:\\s*[(（]([^)）\\n]{0,80})[)）])?\\s*[:：]\\s*`,
+  `(${alternation(ITEM_PREFIXES.map(([p]) => p))})(?:\\s*[(（]([^)）\\n]{0,80})[)）])?\\s*[:：]\\s*`,
   'g',
 );
 /** UK-style minute prefixes without a colon: `RESOLVED that…`, `AGREED to…`. Formal decisions. */
-const RESOLVED_INLINE = /(?:^|(?<=[.。]\s+))(RESOLVED|AGREED|DECIDED)\b[:\s]?\s*/g;
+const RESOLVED_INLINE = /(RESOLVED|AGREED|DECIDED)\b[:\s]?\s*/g;
 const PREFIX_KIND = new Map<string, ItemKind>(ITEM_PREFIXES.map(([p, k]) => [p.toLowerCase(), k]));
 const EN_SECTION_LINE = /^(?:\*\*)?([A-Za-z][A-Za-z -]{2,30}?)(?:\*\*)?\s*[:：]?\s*(?:\*\*)?$/;
 const TABLE_ROW = /^\|.*\|$/;
@@ -102,10 +103,7 @@ const NEXT_MEETING =
   /(?:before|by|prior to|ahead of|at)\s+the\s+next\s+(?:\w+\s+)?meeting|下次(?:会议|例会|常务会议|办公会议)(?:召开)?前/i;
 const COMMENT = /^<!--([\s\S]*?)-->\s*$/;
 const SUPPRESS = /^\s*minutes-(disable-next-line|disable-line|disable|enable)\b([\s\S]*)$/;
-const DEADLINE_LABEL = new RegExp(
-  `(?:^|(?<=[\\s。；;，,（(【[]))(${alternation(DEADLINE_LABELS)})\\s*[:：]\\s*`,
-  'gi',
-);
+const DEADLINE_LABEL = new RegExp(`(${alternation(DEADLINE_LABELS)})\\s*[:：]\\s*`, 'gi');
 const STATUS_LABEL = new RegExp(`(?:${alternation(STATUS_LABELS)})\\s*[:：]\\s*([^\\s，,。；;）)]+)`, 'i');
 /** A decision that records an approval rather than assigning work: 同意…, Approved …, … Carried. */
 const RESOLUTION =
@@ -519,16 +517,23 @@ class Parser {
       type: 'verb' | 'shi' | 'prefix' | 'resolved';
       m: RegExpExecArray;
     }[] = [];
-    for (const [re, type] of [
-      [VERB_INLINE, 'verb'],
-      [CN_SHI_INLINE, 'shi'],
-      [PREFIX_INLINE, 'prefix'],
-      [RESOLVED_INLINE, 'resolved'],
+    // Each marker counts only after a boundary: the start, or the punctuation (and spaces) given here. Checked
+    // by hand rather than by a leading lookbehind, so that the engine can skip ahead to each marker's first
+    // character.
+    for (const [re, type, boundary, skipSpace] of [
+      [VERB_INLINE, 'verb', '。；;！!？?', true],
+      [CN_SHI_INLINE, 'shi', '。；;：:，,！!？? \t\u3000', false],
+      [PREFIX_INLINE, 'prefix', '。；;！!？?', true],
+      [RESOLVED_INLINE, 'resolved', '.。', true],
     ] as const) {
       re.lastIndex = 0;
       for (let m = re.exec(slice); m; m = re.exec(slice)) {
         if (m[0].length === 0) {
           re.lastIndex++;
+          continue;
+        }
+        if (!afterBoundary(slice, m.index, boundary, skipSpace)) {
+          re.lastIndex = m.index + 1;
           continue;
         }
         marks.push({ at: from + m.index, end: from + m.index + m[0].length, type, m });
@@ -776,8 +781,7 @@ function findDeadline(
   meetingDate: string | null,
 ): Deadline | null {
   const slice = text.slice(item.start, item.end);
-  DEADLINE_LABEL.lastIndex = 0;
-  const labelled = DEADLINE_LABEL.exec(slice);
+  const labelled = execAfter(DEADLINE_LABEL, slice, LABEL_BOUNDARY);
   if (labelled) {
     const valueStart = item.start + labelled.index + labelled[0].length;
     const raw = /^[^\n；;。）)]*/.exec(text.slice(valueStart, item.end))![0].replace(/[\s，,.;]+$/, '');

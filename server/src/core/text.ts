@@ -74,3 +74,25 @@ export class LineIndex {
     return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
   }
 }
+
+/** Whether `text[at]` starts the text or follows one of `chars` (after any spaces, with `skipSpace`). */
+export function afterBoundary(text: string, at: number, chars: string, skipSpace: boolean): boolean {
+  let i = at - 1;
+  if (skipSpace) while (i >= 0 && (text[i] === ' ' || text[i] === '\t' || text[i] === '\u3000')) i--;
+  return i < 0 || chars.includes(text[i]);
+}
+
+/** The first match of the global `re` in `text` that stands after a boundary (see `afterBoundary`). */
+export function execAfter(
+  re: RegExp,
+  text: string,
+  chars: string,
+  skipSpace = false,
+): RegExpExecArray | null {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (afterBoundary(text, m.index, chars, skipSpace)) return m;
+    re.lastIndex = m.index + 1;
+  }
+  return null;
+}

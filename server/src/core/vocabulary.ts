@@ -127,6 +127,9 @@ export const OWNER_LABELS: readonly { label: string; role: OwnerRole | null; per
   { label: 'Support', role: 'support', person: true },
 ];
 
+/** What may stand before an owner or deadline label: `…。时限：`, `（责任单位：`. */
+export const LABEL_BOUNDARY = ' \t\u3000\n。；;，,（(【[';
+
 /** Deadline labels. */
 export const DEADLINE_LABELS: readonly string[] = [
   '完成时限',
