@@ -3,7 +3,7 @@
  * names in the genre's set phrases (由A负责, A牵头、B配合, 请A…, A要…, X to …).
  */
 import type { NamedSpan, Owner, OwnerRole } from './model';
-import { afterBoundary } from './text';
+import { afterBoundary, trimEndOf } from './text';
 import { isVagueOwner, LABEL_BOUNDARY, OWNER_LABELS, PERSON_SUFFIX, UNIT_SUFFIX } from './vocabulary';
 
 export type IsKnownUnit = (name: string) => boolean;
@@ -121,7 +121,7 @@ const PROSE: readonly { re: RegExp; roles: (OwnerRole | null)[] }[] = [
 const ACTION_PAREN = /\bACTION\s*[(（]([^)）\n]{1,80})[)）]/gi;
 /** English item start: `Sarah to send …`, `Finance team will …`. */
 const EN_SUBJECT =
-  /^((?:[A-Z][\w.'’-]*)(?:(?:\s*,\s*|\s+(?:and|&)\s+|\s*\/\s*|\s+)(?:[A-Z][\w.'’-]*|team|group|committee|office|department|board|staff|unit))*)\s+(?:to|will|shall|must|should|is to|are to|agreed to)\s+[a-z]/;
+  /^((?:[A-Z][\w.'’-]*)(?:(?:\s*,\s*|\s+(?:and|&)\s+|\s*\/\s*|\s+)(?:[A-Z][\w.'’-]*|team|group|committee|office|department|board|staff|unit)){0,6})\s+(?:to|will|shall|must|should|is to|are to|agreed to)\s+[a-z]/;
 /** English notes: `Ben: fix the bug by Wednesday`. */
 const EN_NAME_COLON = /^([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s*[:：]\s+(?=[a-z])/;
 /** English notes: `Send the release notes (Dev, Fri)` or `… (Dev)` at the end of an item. */
@@ -202,11 +202,8 @@ function pushSplitOnConjunction(part: string, base: number, isKnown: IsKnownUnit
 }
 
 function cleanName(raw: string): string {
-  return raw
-    .replace(/^[\s@＠]+/, '')
-    .replace(/[\s.。;；,，]+$/, '')
-    .replace(/(?:等(?:单位|部门)?|等)\s*$/, '')
-    .trim();
+  const name = trimEndOf(raw.replace(/^[\s@＠]+/, ''), ' \t\u3000\n.。;；,，');
+  return name.replace(/等(?:单位|部门)?$/, '').trimEnd();
 }
 
 function pushName(raw: string, base: number, out: NamedSpan[]): void {
@@ -322,15 +319,18 @@ function findProse(
     for (const n of splitNames(m[1].replace(/\s+and\s+/g, ', '), groupStart, isKnown))
       out.push(proseOwner(n, null, true));
   }
-  const body = text.slice(bodyStart, end);
+  // Names stand at the start or the end of an item: look at no more of it than that.
+  const body = text.slice(bodyStart, Math.min(end, bodyStart + 300));
   const subject = EN_SUBJECT.exec(body);
   if (subject && !EN_STOP.has(subject[1].split(/[\s,&/]/)[0])) {
     const list = subject[1].replace(/\s+(?:and|&)\s+/g, (s) => ','.padEnd(s.length));
     for (const n of splitNames(list, bodyStart, isKnown)) out.push(proseOwner(n, null, true));
   }
-  const labelled = EN_NAME_COLON.exec(body) ?? EN_TRAILING_PAREN.exec(body);
+  const tailStart = Math.max(bodyStart, end - 120);
+  const colon = EN_NAME_COLON.exec(body);
+  const labelled = colon ?? EN_TRAILING_PAREN.exec(text.slice(tailStart, end).trimEnd());
   if (labelled && !EN_STOP.has(labelled[1].split(/\s/)[0])) {
-    const at = bodyStart + labelled.index + labelled[0].indexOf(labelled[1]);
+    const at = (colon ? bodyStart : tailStart) + labelled.index + labelled[0].indexOf(labelled[1]);
     out.push(
       proseOwner({ name: labelled[1], span: { start: at, end: at + labelled[1].length } }, null, true),
     );

@@ -24,7 +24,7 @@ import type {
 import { asciiDigits, chineseToNumber } from './numbers';
 import { findMentions, findOwners, type IsKnownUnit } from './owners';
 import { findPlaceholders } from './placeholders';
-import { afterBoundary, execAfter, LineIndex } from './text';
+import { afterBoundary, execAfter, LineIndex, trimEndOf } from './text';
 import {
   CN_SECTION_VERBS,
   DEADLINE_LABELS,
@@ -68,7 +68,7 @@ const VERB_TAIL = '(?:了|如下|以下|事项)*[^\\S\\n]*(?:[，,：:。]|(?=[^
 const VERB_INLINE = new RegExp(`(${VERB_PREFIX})(${VERBS})${VERB_TAIL}`, 'g');
 const VERB_AT_START = new RegExp(`^(${VERB_PREFIX})(${VERBS})${VERB_TAIL}`);
 
-const MD_HEADING = /^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$/;
+const MD_HEADING = /^(#{1,6})[ \t]+(\S.*)$/;
 const CN_SECTION = /^([一二三四五六七八九十]{1,3})[、．]\s*/;
 const CN_PAREN = /^[（(]([一二三四五六七八九十]{1,3})[）)]\s*/;
 const AR_PAREN = /^[（(]([0-9０-９]{1,3})[）)]\s*/;
@@ -98,10 +98,10 @@ const ANNOUNCE =
 /** `一、关于园区建设问题`: a numbered topic heading, not an item, even under an announcement. */
 const TOPIC_TITLE = /^\s*关于|^[^。；;，,：:]{0,24}(?:问题|事项|情况)\s*$/;
 /** `… (Dev, Fri)`: the date after the owner in a closing parenthesis. */
-const TRAILING_PAREN_DATE = /[(（][^()（）\n]{1,40}[,，;；]\s*([^()（）,，\n]{1,30})[)）][.。]?\s*$/;
+const TRAILING_PAREN_DATE = /[(（][^()（）\n]{1,40}[,，;；]\s*([^()（）,，\n]{1,30})[)）][.。]?$/;
 const NEXT_MEETING =
   /(?:before|by|prior to|ahead of|at)\s+the\s+next\s+(?:\w+\s+)?meeting|下次(?:会议|例会|常务会议|办公会议)(?:召开)?前/i;
-const COMMENT = /^<!--([\s\S]*?)-->\s*$/;
+const COMMENT = /^<!--([\s\S]*?)-->$/;
 const SUPPRESS = /^\s*minutes-(disable-next-line|disable-line|disable|enable)\b([\s\S]*)$/;
 const DEADLINE_LABEL = new RegExp(`(${alternation(DEADLINE_LABELS)})\\s*[:：]\\s*`, 'gi');
 const STATUS_LABEL = new RegExp(`(?:${alternation(STATUS_LABELS)})\\s*[:：]\\s*([^\\s，,。；;）)]+)`, 'i');
@@ -109,9 +109,9 @@ const STATUS_LABEL = new RegExp(`(?:${alternation(STATUS_LABELS)})\\s*[:：]\\s*
 const RESOLUTION =
   /^(?:原则上?同意|同意|审议通过|通过|批准|原则通过|approved?\b|adopted?\b|agreed that\b|carried\b|noted\b|resolved that\b|endorsed?\b|ratified\b)/i;
 const RESOLUTION_END =
-  /(?:(?:motion|it was)\s+)?(?:carried|passed|approved|adopted|defeated|rejected|lost|withdrawn)(?:\s+unanimously|\s+nem\.?\s*con\.?)?[.。]?\s*$|(?:一致|全票|表决)通过[。.]?\s*$/i;
+  /(?:(?:motion|it was)\s+)?(?:carried|passed|approved|adopted|defeated|rejected|lost|withdrawn)(?:\s+unanimously|\s+nem\.?\s*con\.?)?[.。]?$|(?:一致|全票|表决)通过[。.]?$/i;
 const LINE_INDENT = /^[\s\u3000\uFEFF]*/;
-const SENTENCE_END = /[。！？；!?]\s*$/;
+const SENTENCE_END = /[。！？；!?]$/;
 
 interface OpenItem {
   kind: ItemKind;
@@ -157,6 +157,8 @@ class Parser {
   private prevContent = '';
   private pendingNextLine: string[] | null = null;
   private table: TableColumns | null = null;
+  /** `minutes-disable` comments not yet closed by `minutes-enable`. */
+  private openDisables: Suppression[] = [];
 
   constructor(readonly text: string) {
     this.lines = new LineIndex(text);
@@ -173,7 +175,7 @@ class Parser {
       const le = lines.lineEnd(i);
       const raw = text.slice(ls, le);
       const ind = LINE_INDENT.exec(raw)![0].length;
-      const content = raw.slice(ind).replace(/\s+$/, '');
+      const content = raw.slice(ind).trimEnd();
       if (content.length === 0) {
         this.blank();
         continue;
@@ -272,18 +274,18 @@ class Parser {
       case 'disable-line':
         this.suppressions.push({ rules, fromLine: line, toLine: line });
         break;
-      case 'disable':
-        this.suppressions.push({ rules, fromLine: line, toLine: Number.MAX_SAFE_INTEGER });
+      case 'disable': {
+        const open = { rules, fromLine: line, toLine: Number.MAX_SAFE_INTEGER };
+        this.suppressions.push(open);
+        this.openDisables.push(open);
         break;
+      }
       case 'enable':
-        for (const s of this.suppressions) {
-          if (
-            s.toLine === Number.MAX_SAFE_INTEGER &&
-            (rules.length === 0 || rules.some((r) => s.rules.includes(r)))
-          ) {
-            s.toLine = line - 1;
-          }
-        }
+        this.openDisables = this.openDisables.filter((s) => {
+          const closes = rules.length === 0 || rules.some((r) => s.rules.includes(r));
+          if (closes) s.toLine = line - 1;
+          return !closes;
+        });
         break;
     }
   }
@@ -293,7 +295,9 @@ class Parser {
     const first = !this.seenContent;
     this.seenContent = true;
 
-    const heading = MD_HEADING.exec(content);
+    const md = MD_HEADING.exec(content);
+    // `## Title ##`: the closing hashes are not part of the title.
+    const heading = md ? ([md[0], md[1], withoutClosingHashes(md[2])] as const) : null;
     if (heading) {
       if (first || (heading[1].length === 1 && !this.title && this.sections.length === 0)) {
         const t = heading[2];
@@ -316,7 +320,7 @@ class Parser {
       return true;
     }
 
-    const en = EN_SECTION_LINE.exec(content);
+    const en = content.length <= 60 ? EN_SECTION_LINE.exec(content) : null;
     if (en) {
       const kind = titleKind(en[1].trim());
       if (kind) {
@@ -668,6 +672,15 @@ class Parser {
   }
 }
 
+/** `Title ##` → `Title`. */
+function withoutClosingHashes(title: string): string {
+  const t = title.trimEnd();
+  const hashes = /#+$/.exec(t);
+  return hashes && hashes.index > 0 && /[ \t]/.test(t[hashes.index - 1])
+    ? t.slice(0, hashes.index).trimEnd()
+    : t;
+}
+
 function titleKind(title: string): SectionKind | null {
   const t = title.replace(/^[\s*_]+/, '');
   const verb = VERB_AT_START.exec(t);
@@ -681,8 +694,9 @@ function boxSpan(content: string, cs: number): Span {
   return { start: cs + at, end: cs + at + 3 };
 }
 
+/** White space collapsed to single spaces (single spaces, the usual case, are left as they are). */
 function collapse(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+  return s.replace(/\s{2,}|[^\S ]/g, ' ').trim();
 }
 
 function headSpan(text: string, item: OpenItem): Span {
@@ -784,7 +798,7 @@ function findDeadline(
   const labelled = execAfter(DEADLINE_LABEL, slice, LABEL_BOUNDARY);
   if (labelled) {
     const valueStart = item.start + labelled.index + labelled[0].length;
-    const raw = /^[^\n；;。）)]*/.exec(text.slice(valueStart, item.end))![0].replace(/[\s，,.;]+$/, '');
+    const raw = trimEndOf(/^[^\n；;。）)]*/.exec(text.slice(valueStart, item.end))![0], ' \t\u3000，,.;');
     if (raw.length > 0) {
       const r = resolveDeadlineValue(raw, meetingDate);
       return {
@@ -804,11 +818,12 @@ function findDeadline(
   }
   // A standing obligation (每季度通报一次) or the next meeting sets a time without a calendar date.
   const body = text.slice(item.bodyStart, item.end);
-  const paren = TRAILING_PAREN_DATE.exec(body);
+  const tailStart = Math.max(item.bodyStart, item.end - 120);
+  const paren = TRAILING_PAREN_DATE.exec(text.slice(tailStart, item.end).trimEnd());
   if (paren) {
     const r = resolveDeadlineValue(paren[1], meetingDate);
     if (r.date || r.placeholder) {
-      const at = item.bodyStart + paren.index + paren[0].indexOf(paren[1]);
+      const at = tailStart + paren.index + paren[0].indexOf(paren[1]);
       return {
         text: paren[1],
         date: r.date,
@@ -926,7 +941,7 @@ export function parse(text: string, options: ParseOptions = {}): MinutesDocument
       raw.kind === 'decision' &&
       (raw.resolved === true ||
         RESOLUTION.test(body.trimStart()) ||
-        RESOLUTION_END.test(body) ||
+        RESOLUTION_END.test(body.slice(-80).trimEnd()) ||
         (!/[\u4e00-\u9fff]/.test(body) && !/\b(?:owner|due|deadline|to)\b|@/i.test(body)));
     const owners = !accountable
       ? []

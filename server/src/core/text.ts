@@ -82,6 +82,13 @@ export function afterBoundary(text: string, at: number, chars: string, skipSpace
   return i < 0 || chars.includes(text[i]);
 }
 
+/** `s` without any of `chars` at its end (a loop: a `[…]+$` pattern is quadratic on long runs). */
+export function trimEndOf(s: string, chars: string): string {
+  let end = s.length;
+  while (end > 0 && chars.includes(s[end - 1])) end--;
+  return s.slice(0, end);
+}
+
 /** The first match of the global `re` in `text` that stands after a boundary (see `afterBoundary`). */
 export function execAfter(
   re: RegExp,

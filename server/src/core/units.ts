@@ -105,12 +105,14 @@ export function parseUnitsRegistry(text: string): { registry: UnitsRegistry | nu
 /** Looks units up by canonical name or alias. */
 export class UnitIndex {
   private readonly byKey = new Map<string, Unit>();
+  private readonly extraNames: ReadonlySet<string>;
 
   constructor(
     readonly registry: UnitsRegistry | null,
     /** Names the document itself declares (attendee lists); known, not in the registry. */
     readonly extra: readonly string[] = [],
   ) {
+    this.extraNames = new Set(extra);
     for (const u of registry?.units ?? []) {
       this.byKey.set(u.name, u);
       for (const a of u.aliases) if (!this.byKey.has(a)) this.byKey.set(a, u);
@@ -122,7 +124,7 @@ export class UnitIndex {
   }
 
   isKnown(name: string): boolean {
-    return this.byKey.has(name) || this.extra.includes(name);
+    return this.byKey.has(name) || this.extraNames.has(name);
   }
 
   /** Known names closest to `name`: containment, then edit distance ≤ 2 (≤ 1 for short names). */
