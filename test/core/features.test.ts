@@ -3,7 +3,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, DocumentSymbol, TextEdit } from 'vscode-languageserver-types';
-import { createMinutesService, parseUnitsRegistry, type MinutesService } from '../../server/src/core';
+import {
+  createMinutesService,
+  MAX_UNIT_COMPLETIONS,
+  parseUnitsRegistry,
+  type MinutesService,
+} from '../../server/src/core';
 import { repoPath } from '../util/paths';
 import { matchSnapshot } from '../util/snapshot';
 
@@ -85,8 +90,30 @@ describe('core features', () => {
         start: { line: 0, character: 2 },
         end: position,
       });
-      const sorted = [...items].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
+      assert.ok(
+        items.every((c) => /县.*财/.test(c.filterText ?? c.label)),
+        'only units holding 县…财 are offered',
+      );
+      const bare = cursor('由@|');
+      const all = service.completions(
+        service.parse(bare.text),
+        bare.position,
+        new Map([['弥渡县水务局', 9]]),
+      );
+      const sorted = [...all].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
       assert.strictEqual((sorted[0].textEdit as TextEdit).newText, '弥渡县水务局');
+    });
+
+    it('caps the units offered for a large registry, keeping the ones that match what is typed', () => {
+      const units = Array.from({ length: 5000 }, (_, i) => ({
+        name: `第${i}工作组`,
+        aliases: [],
+        parent: null,
+      }));
+      const big = createMinutesService({ units: { units } });
+      const all = labels(big, '由@|');
+      assert.strictEqual(all.length, MAX_UNIT_COMPLETIONS);
+      assert.deepStrictEqual(labels(big, '由@第4321|'), ['第4321工作组']);
     });
 
     it('offers concrete deadlines computed from the meeting date', () => {

@@ -24,6 +24,9 @@ export type Locale = 'zh-CN' | 'en';
  * the client puts the cursor there and opens completion. Clients without it ignore it.
  */
 export const REVEAL_AND_SUGGEST = 'minutes.revealAndSuggest';
+
+/** Unit completions offered at most per request; a full list means there may be more (`isIncomplete`). */
+export const MAX_UNIT_COMPLETIONS = 200;
 export type RuleSeverity = 'off' | 'hint' | 'information' | 'warning' | 'error';
 
 /** Settings and the workspace config file (`.minutesrc.json`/`.minutesrc.yaml`) share this shape. */

@@ -106,6 +106,8 @@ export function parseUnitsRegistry(text: string): { registry: UnitsRegistry | nu
 export class UnitIndex {
   private readonly byKey = new Map<string, Unit>();
   private readonly extraNames: ReadonlySet<string>;
+  /** Suggestions by name: the registry does not change for an index, and a name recurs across edits. */
+  private readonly suggestions = new Map<string, string[]>();
 
   constructor(
     readonly registry: UnitsRegistry | null,
@@ -127,8 +129,26 @@ export class UnitIndex {
     return this.byKey.has(name) || this.extraNames.has(name);
   }
 
-  /** Known names closest to `name`: containment, then edit distance ≤ 2 (≤ 1 for short names). */
+  /** The same registry, with the names a document declares (its attendees) known too. */
+  withExtra(extra: readonly string[]): UnitIndex {
+    const index = Object.create(UnitIndex.prototype) as UnitIndex;
+    Object.assign(index, this, { extra, extraNames: new Set(extra) });
+    return index;
+  }
+
+  /** Known names closest to `name`: containment, then edit distance ≤ 2 (≤ 1 for short names). Cached. */
   suggest(name: string, max = 3): string[] {
+    const key = `${max}\u0000${name}`;
+    let hit = this.suggestions.get(key);
+    if (!hit) {
+      hit = this.computeSuggestions(name, max);
+      if (this.suggestions.size > 10_000) this.suggestions.clear();
+      this.suggestions.set(key, hit);
+    }
+    return hit;
+  }
+
+  private computeSuggestions(name: string, max: number): string[] {
     const scored: [number, string][] = [];
     for (const [key, unit] of this.byKey) {
       let score: number;

@@ -46,7 +46,7 @@ export function validate(
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   const attendees = [...doc.meeting.attendees, ...doc.meeting.observers];
-  const units = registry?.registry ? new UnitIndex(registry.registry, attendees) : null;
+  const units = registry?.registry ? registry.withExtra(attendees) : null;
   for (const rule of rules) {
     const severity = config.rules?.[rule.id] ?? rule.defaultSeverity;
     if (severity === 'off') continue;

@@ -8,7 +8,7 @@ import {
   type Position,
   type Range,
 } from 'vscode-languageserver-types';
-import type { Locale, UnitsRegistry, WorkspaceUnitCounts } from '../api';
+import { MAX_UNIT_COMPLETIONS, type Locale, type UnitsRegistry, type WorkspaceUnitCounts } from '../api';
 import { addDays, weekday } from '../dates';
 import type { MinutesDocument } from '../model';
 import { DEADLINE_LABELS, HEADER_KEYS, MEASUREMENT_UNITS, OWNER_LABELS } from '../vocabulary';
@@ -59,7 +59,36 @@ function replaceRange(position: Position, typed: number): Range {
   return { start: { line: position.line, character: position.character - typed }, end: position };
 }
 
+/** Whether the characters of `typed` appear in `label` in order (how editors filter completions). */
+function subsequence(typed: string, label: string): boolean {
+  let k = 0;
+  for (let i = 0; i < label.length && k < typed.length; i++) if (label[i] === typed[k]) k++;
+  return k === typed.length;
+}
+
+/**
+ * Units to offer for what is typed: registry names and aliases and workspace units whose letters hold the
+ * typed ones in order, most used first, at most `MAX_UNIT_COMPLETIONS` (the client asks again as the user
+ * types on, so a large registry never floods the list).
+ */
 function unitCompletions(
+  registry: UnitsRegistry | null,
+  workspace: WorkspaceUnitCounts | undefined,
+  range: Range,
+  locale: Locale,
+  typed: string,
+): CompletionItem[] {
+  const all = unitCandidates(registry, workspace, range, locale).filter(
+    (c) => typed === '' || subsequence(typed, c.filterText ?? c.label),
+  );
+  if (all.length <= MAX_UNIT_COMPLETIONS) return all;
+  const rank = (c: CompletionItem): number => ((c.filterText ?? c.label).startsWith(typed) ? 0 : 1);
+  return all
+    .sort((a, b) => rank(a) - rank(b) || (a.sortText ?? '').localeCompare(b.sortText ?? ''))
+    .slice(0, MAX_UNIT_COMPLETIONS);
+}
+
+function unitCandidates(
   registry: UnitsRegistry | null,
   workspace: WorkspaceUnitCounts | undefined,
   range: Range,
@@ -107,6 +136,7 @@ function unitCompletions(
       kind: CompletionItemKind.Value,
       detail: locale === 'zh-CN' ? `工作区已用 ${n} 次` : `used ${n}× in the workspace`,
       textEdit: { range, newText: name },
+      filterText: name,
       sortText: sort(n, name),
     });
   }
@@ -216,9 +246,18 @@ export function completions(
   const before = doc.text.slice(Math.max(lineStart, offset - 400), offset);
 
   const mention = MENTION_CONTEXT.exec(before);
-  if (mention) return unitCompletions(registry, workspace, replaceRange(position, mention[1].length), locale);
+  if (mention) {
+    return unitCompletions(
+      registry,
+      workspace,
+      replaceRange(position, mention[1].length),
+      locale,
+      mention[1],
+    );
+  }
   const owner = OWNER_CONTEXT.exec(before);
-  if (owner) return unitCompletions(registry, workspace, replaceRange(position, owner[1].length), locale);
+  if (owner)
+    return unitCompletions(registry, workspace, replaceRange(position, owner[1].length), locale, owner[1]);
   const deadline = DEADLINE_CONTEXT.exec(before);
   if (deadline) {
     const english = /^[A-Za-z]/.test(deadline[0]);

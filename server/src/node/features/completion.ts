@@ -1,4 +1,5 @@
 /** Completion of units, header fields and dates (the core decides what to offer). */
+import { MAX_UNIT_COMPLETIONS } from '../../core/api';
 import type { ServerContext } from '../context';
 import { documentUri, guarded, position } from '../handlers';
 
@@ -11,7 +12,10 @@ export function registerCompletion(ctx: ServerContext): void {
       const uri = documentUri(params);
       const at = position(params);
       const doc = ctx.openModel(uri);
-      return doc ? ctx.service().completions(doc, at, ctx.index.unitCounts(uri)) : [];
+      if (!doc) return [];
+      const items = ctx.service().completions(doc, at, ctx.index.unitCounts(uri));
+      // A capped list of units: the client asks again as the user types on.
+      return items.length >= MAX_UNIT_COMPLETIONS ? { isIncomplete: true, items } : items;
     }),
   );
 }
