@@ -315,17 +315,5 @@ export const EN_ACTIONS = [
   'chase the outstanding hire invoices',
 ] as const;
 
-export const EN_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
+/** English month names, as the core reads them. */
+export { MONTH_NAMES as EN_MONTHS } from '../server/src/core/dates';
