@@ -25,7 +25,10 @@ interface Outcome {
 
 function measure(family: string): Promise<Outcome> {
   const request: TimingRequest = { family, sizes: [small, large], runs: 3 };
-  const child = fork(path.join(__dirname, 'adversarial.js'), [], { stdio: 'inherit' });
+  const child = fork(path.join(__dirname, 'adversarial.js'), [], {
+    stdio: 'inherit',
+    execArgv: ['--expose-gc'],
+  });
   child.send(request);
   return new Promise((resolve, reject) => {
     const outcome: Outcome = { family, small: NaN, large: null };
