@@ -105,7 +105,7 @@ describe('robustness: the server writes nothing and connects nowhere', function 
   });
 
   after(() => {
-    client.kill();
+    client?.kill();
     fs.rmSync(root, { recursive: true, force: true });
     fs.rmSync(path.dirname(networkLog), { recursive: true, force: true });
   });

@@ -64,8 +64,11 @@ describe('robustness: the language server under faults', function () {
   });
 
   after(async () => {
-    assert.strictEqual(await client.stop(), 0, 'the server ends cleanly after all this');
-    fs.rmSync(root, { recursive: true, force: true });
+    try {
+      assert.strictEqual(await client.stop(), 0, 'the server ends cleanly after all this');
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 
   /** The server still answers: a hover on an open document names its unit. */
