@@ -37,8 +37,9 @@ export function chineseToNumber(s: string): number | null {
 
 const NAMES = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
-/** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十 (1 to 99). */
-export function numberToChinese(n: number): string {
+/** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十 (1 to 99); null outside that range. */
+export function numberToChinese(n: number): string | null {
+  if (!Number.isInteger(n) || n < 1 || n > 99) return null;
   if (n < 10) return NAMES[n];
   const tens = Math.floor(n / 10);
   const ones = n % 10;

@@ -24,7 +24,7 @@ import type {
 import { asciiDigits, chineseToNumber } from './numbers';
 import { findMentions, findOwners, type IsKnownUnit } from './owners';
 import { findPlaceholders } from './placeholders';
-import { afterBoundary, execAfter, LineIndex, trimEndOf } from './text';
+import { afterBoundary, codePointBoundary, execAfter, LineIndex, trimEndOf } from './text';
 import {
   CN_SECTION_VERBS,
   DEADLINE_LABELS,
@@ -443,7 +443,7 @@ class Parser {
       return;
     }
     const clause = /^[^，,。；;：:！!？?]{0,40}/.exec(rest)![0];
-    const headEnd = restStart + clause.length;
+    const headEnd = codePointBoundary(this.text, restStart + clause.length);
     this.openSection({
       kind: titleKind(clause) ?? 'other',
       heading: this.text.slice(cs, headEnd),
@@ -465,7 +465,7 @@ class Parser {
     container: boolean;
     byVerb: boolean;
   }): void {
-    this.closeItem();
+    this.closeItem(s.start);
     this.kind = s.kind;
     this.sections.push({
       kind: s.kind,
@@ -556,7 +556,7 @@ class Parser {
       const next = k + 1 < marks.length ? marks[k + 1].at : to;
       if (mark.type === 'verb') {
         const kind = VERB_KIND.get(mark.m[2]) ?? 'other';
-        const atParagraphStart = newParagraph && mark.at - from <= 1 && k === 0;
+        const atParagraphStart = newParagraph && k === 0 && startsWithMark;
         const sec = this.section;
         if (!sec || (atParagraphStart && sec.byVerb)) {
           const headEnd = mark.at + mark.m[1].length + mark.m[2].length;
@@ -700,7 +700,7 @@ function collapse(s: string): string {
 }
 
 function headSpan(text: string, item: OpenItem): Span {
-  const limit = Math.min(item.end, item.bodyStart + 60);
+  const limit = codePointBoundary(text, Math.min(item.end, item.bodyStart + 60));
   const stop = /[。；;！!？?\n]/.exec(text.slice(item.bodyStart, limit));
   let end = stop ? item.bodyStart + stop.index : limit;
   while (end > item.start && /[\s，,：:]/.test(text[end - 1])) end--;

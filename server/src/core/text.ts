@@ -82,6 +82,17 @@ export function afterBoundary(text: string, at: number, chars: string, skipSpace
   return i < 0 || chars.includes(text[i]);
 }
 
+/** `offset`, moved back one if it would split a surrogate pair of `text`. */
+export function codePointBoundary(text: string, offset: number): number {
+  const c = text.charCodeAt(offset - 1);
+  return offset > 0 && offset < text.length && c >= 0xd800 && c <= 0xdbff ? offset - 1 : offset;
+}
+
+/** `s` cut to at most `max` UTF-16 units without splitting a character, with `…` when cut. */
+export function shorten(s: string, max: number): string {
+  return s.length > max ? `${s.slice(0, codePointBoundary(s, max))}…` : s;
+}
+
 /** `s` without any of `chars` at its end (a loop: a `[…]+$` pattern is quadratic on long runs). */
 export function trimEndOf(s: string, chars: string): string {
   let end = s.length;

@@ -19,8 +19,22 @@ import { DIAGNOSTIC_SOURCE } from '../validate';
 
 const isChinese = (s: string): boolean => /[\u4e00-\u9fff]/.test(s);
 
+/** Whether to write a fix in Chinese: as the item is written, or, when it has no letters, as the document is. */
+function chineseFor(doc: MinutesDocument, item: Item): boolean {
+  return /\p{L}/u.test(item.text) ? isChinese(item.text) : isChinese(doc.text.slice(0, 2000));
+}
+
+/** Text to insert at `at`: without its leading space at a line start, where a space would start a new paragraph. */
+function fitted(doc: MinutesDocument, at: number, text: string): string {
+  return at === doc.lines.lineStart(doc.lines.lineAt(at)) ? text.trimStart() : text;
+}
+
+/** The item a diagnostic at `offset` is about: the one whose head starts there, else the one holding it. */
 function itemAt(doc: MinutesDocument, offset: number): Item | undefined {
-  return doc.items.find((i) => offset >= i.headSpan.start && offset <= i.span.end);
+  return (
+    doc.items.find((i) => i.headSpan.start === offset) ??
+    doc.items.find((i) => offset >= i.span.start && offset < i.span.end)
+  );
 }
 
 /** Where to add to an item: before its closing 。/；, or at its end. */
@@ -52,9 +66,10 @@ function insertWithCursor(
   doc: MinutesDocument,
   uri: string,
   at: number,
-  text: string,
+  rawText: string,
   cursorAfter: string,
 ): { edit: TextEdit; command: Command } {
+  const text = fitted(doc, at, rawText);
   const pos = doc.lines.positionAt(at);
   const cursor = {
     line: pos.line,
@@ -97,7 +112,7 @@ export function codeActions(
       case 'missing-owner': {
         const item = itemAt(doc, start);
         if (!item) break;
-        const zh = isChinese(item.text);
+        const zh = chineseFor(doc, item);
         const text = zh ? '（责任单位：@）' : ' Owner: @';
         const { edit, command } = insertWithCursor(doc, uri, appendPoint(doc, item), text, '@');
         out.push(action(zhUi ? '添加责任单位' : 'Add an owner', uri, d, [edit], true, command));
@@ -106,8 +121,9 @@ export function codeActions(
       case 'missing-deadline': {
         const item = itemAt(doc, start);
         if (!item) break;
-        const zh = isChinese(item.text);
-        const at = doc.lines.positionAt(appendPoint(doc, item));
+        const zh = chineseFor(doc, item);
+        const atOffset = appendPoint(doc, item);
+        const at = doc.lines.positionAt(atOffset);
         const anchor = doc.meeting.date ?? today;
         const choices: [string, string][] = anchor
           ? [
@@ -117,7 +133,7 @@ export function codeActions(
             ]
           : [];
         choices.forEach(([label, iso], i) => {
-          const newText = zh ? `（时限：${cnDate(iso)}）` : ` Due: ${iso}.`;
+          const newText = fitted(doc, atOffset, zh ? `（时限：${cnDate(iso)}）` : ` Due: ${iso}.`);
           out.push(
             action(
               `${zhUi ? '添加时限' : 'Add a deadline'}: ${label} (${iso})`,
@@ -197,11 +213,11 @@ export function codeActions(
         );
         const run = doc.sequences.find((r) => r.some((l) => l.span.start === start));
         if (run) {
-          const edits = run
-            .map((label, i) => ({ label, want: relabel(label, i + 1) }))
-            .filter(({ label, want }) => label.text !== want)
-            .map(({ label, want }) => ({ range: doc.lines.range(label.span), newText: want }));
-          if (edits.length > 1)
+          const wanted = run.map((label, i) => ({ label, want: relabel(label, i + 1) }));
+          const edits = wanted
+            .filter(({ label, want }) => want !== null && label.text !== want)
+            .map(({ label, want }) => ({ range: doc.lines.range(label.span), newText: want! }));
+          if (edits.length > 1 && wanted.every((w) => w.want !== null))
             out.push(action(zhUi ? '重新编号整个序列' : 'Renumber the whole list', uri, d, edits));
         }
         break;

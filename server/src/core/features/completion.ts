@@ -77,8 +77,9 @@ function unitCompletions(
   range: Range,
   locale: Locale,
   typed: string,
+  afterAt: boolean,
 ): CompletionItem[] {
-  const all = unitCandidates(registry, workspace, range, locale).filter(
+  const all = unitCandidates(registry, workspace, range, locale, afterAt).filter(
     (c) => typed === '' || subsequence(typed, c.filterText ?? c.label),
   );
   if (all.length <= MAX_UNIT_COMPLETIONS) return all;
@@ -93,13 +94,19 @@ function unitCandidates(
   workspace: WorkspaceUnitCounts | undefined,
   range: Range,
   locale: Locale,
+  afterAt: boolean,
 ): CompletionItem[] {
   const out: CompletionItem[] = [];
+  // An `@` mention ends at white space: after `@`, a name with spaces is written by an alias without any.
+  const written = (u: { name: string; aliases: string[] }): string | undefined =>
+    !afterAt || !/\s/.test(u.name) ? u.name : u.aliases.find((a) => !/\s/.test(a));
   const seen = new Set<string>();
   const count = (name: string): number => workspace?.get(name) ?? 0;
   const sort = (n: number, name: string): string =>
     `${String(1e6 - Math.min(n, 999999)).padStart(7, '0')}${name}`;
   for (const u of registry?.units ?? []) {
+    const newText = written(u);
+    if (newText === undefined) continue;
     const uses = count(u.name) + u.aliases.reduce((s, a) => s + count(a), 0);
     seen.add(u.name);
     const doc = [
@@ -113,7 +120,7 @@ function unitCandidates(
       kind: CompletionItemKind.Module,
       detail: locale === 'zh-CN' ? '单位名录' : 'units registry',
       ...(doc ? { documentation: doc } : {}),
-      textEdit: { range, newText: u.name },
+      textEdit: { range, newText },
       filterText: u.name,
       sortText: sort(uses, u.name),
     });
@@ -123,14 +130,14 @@ function unitCandidates(
         label: alias,
         kind: CompletionItemKind.Reference,
         detail: `→ ${u.name}`,
-        textEdit: { range, newText: u.name },
+        textEdit: { range, newText },
         filterText: alias,
         sortText: sort(uses, alias),
       });
     }
   }
   for (const [name, n] of workspace ?? []) {
-    if (seen.has(name)) continue;
+    if (seen.has(name) || (afterAt && /\s/.test(name))) continue;
     out.push({
       label: name,
       kind: CompletionItemKind.Value,
@@ -253,11 +260,16 @@ export function completions(
       replaceRange(position, mention[1].length),
       locale,
       mention[1],
+      true,
     );
   }
   const owner = OWNER_CONTEXT.exec(before);
-  if (owner)
-    return unitCompletions(registry, workspace, replaceRange(position, owner[1].length), locale, owner[1]);
+  if (owner) {
+    // `责任单位：@县…` is a mention too: names with spaces cannot follow the `@`.
+    const afterAt = before.endsWith(`@${owner[1]}`);
+    const range = replaceRange(position, owner[1].length);
+    return unitCompletions(registry, workspace, range, locale, owner[1], afterAt);
+  }
   const deadline = DEADLINE_CONTEXT.exec(before);
   if (deadline) {
     const english = /^[A-Za-z]/.test(deadline[0]);

@@ -7,6 +7,7 @@ import {
 } from 'vscode-languageserver-types';
 import type { Locale } from '../api';
 import type { Item, MinutesDocument, SectionKind, Span } from '../model';
+import { shorten } from '../text';
 
 const KIND_LABEL: Record<SectionKind | Item['kind'], { en: string; 'zh-CN': string }> = {
   finding: { en: 'finding', 'zh-CN': '情况' },
@@ -57,7 +58,7 @@ export function itemDetail(item: Item, locale: Locale): string {
 function itemName(doc: MinutesDocument, item: Item): string {
   const head = doc.text.slice(item.headSpan.start, item.headSpan.end).replace(/\s+/g, ' ').trim();
   const clause = /^.{4,}?(?=[，,：:])/.exec(head)?.[0] ?? head;
-  return clause.length > 40 ? `${clause.slice(0, 40)}…` : clause;
+  return shorten(clause, 40);
 }
 
 export function documentSymbols(doc: MinutesDocument, locale: Locale): DocumentSymbol[] {

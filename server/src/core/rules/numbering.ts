@@ -3,11 +3,13 @@ import type { NumberLabel } from '../model';
 import type { Rule } from './rule';
 
 /** The label `value` would have in the style of `like`: 三、 for 四、, （三） for （四）, 3. for 4. */
-export function relabel(like: NumberLabel, value: number): string {
+export function relabel(like: NumberLabel, value: number): string | null {
   const digits = /[0-9０-９]+/.exec(like.text);
   if (digits) return like.text.replace(digits[0], String(value));
   const cn = /[一二三四五六七八九十]+/.exec(like.text);
-  return cn ? like.text.replace(cn[0], numberToChinese(value)) : like.text;
+  if (!cn) return like.text;
+  const numeral = numberToChinese(value);
+  return numeral === null ? null : like.text.replace(cn[0], numeral);
 }
 
 export const numbering: Rule = {
@@ -21,8 +23,8 @@ export const numbering: Rule = {
     for (const run of ctx.doc.sequences) {
       let expected = 1;
       for (const label of run) {
-        if (label.value !== expected) {
-          const want = relabel(label, expected);
+        const want = label.value !== expected ? relabel(label, expected) : null;
+        if (want !== null) {
           ctx.report(
             label.span,
             {

@@ -1,6 +1,7 @@
 /** What a rule is: data (id, description, default severity) and a check over the parsed document. */
 import type { RuleSeverity } from '../api';
 import type { Item, MinutesDocument, Span } from '../model';
+import { shorten } from '../text';
 import type { UnitIndex } from '../units';
 
 export interface Localized {
@@ -32,6 +33,5 @@ export function* assignments(doc: MinutesDocument): Generator<Item> {
 
 /** A short quote of an item for messages: its first clause. */
 export function quote(doc: MinutesDocument, item: Item): string {
-  const s = doc.text.slice(item.headSpan.start, item.headSpan.end).replace(/\s+/g, ' ').trim();
-  return s.length > 24 ? `${s.slice(0, 24)}…` : s;
+  return shorten(doc.text.slice(item.headSpan.start, item.headSpan.end).replace(/\s+/g, ' ').trim(), 24);
 }

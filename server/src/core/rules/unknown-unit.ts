@@ -14,7 +14,12 @@ export const unknownUnit: Rule = {
     const headerSpans = new Set(ctx.doc.header.flatMap((h) => h.values.map((v) => v.span.start)));
     for (const m of ctx.doc.mentions) {
       if (headerSpans.has(m.span.start) || units.isKnown(m.name) || isVagueOwner(m.name)) continue;
-      const suggestions = units.suggest(m.name);
+      // After `@`, a name with spaces would end the mention early: suggest its alias without spaces instead.
+      const afterAt = ctx.doc.text[m.span.start - 1] === '@' || ctx.doc.text[m.span.start - 1] === '＠';
+      const suggestions = units
+        .suggest(m.name)
+        .map((s) => (afterAt && /\s/.test(s) ? units.lookup(s)?.aliases.find((a) => !/\s/.test(a)) : s))
+        .filter((s): s is string => s !== undefined && s !== m.name);
       const hint = suggestions.length > 0 ? suggestions.join('、') : '';
       ctx.report(
         m.span,
