@@ -112,8 +112,18 @@ class Run {
     const results: T[] = [];
     for (const file of files) {
       const read = readTextFile(file);
-      if ('problem' in read) this.problem(read.problem);
-      else results.push(process(file, read.text));
+      if ('problem' in read) {
+        this.problem(read.problem);
+        continue;
+      }
+      // A fault on one file must not cost the user the report on the others.
+      try {
+        results.push(process(file, read.text));
+      } catch (error) {
+        this.problem(
+          `internal error on '${file.display}': ${(error as Error).message}; the other files are still checked`,
+        );
+      }
     }
     return results;
   }
