@@ -66,6 +66,64 @@ function subsequence(typed: string, label: string): boolean {
   return k === typed.length;
 }
 
+/** A registry unit or alias as completion offers it; built once per registry, locale and context. */
+interface UnitEntry {
+  label: string;
+  /** The names whose workspace use counts for this entry (the unit and all its aliases). */
+  names: string[];
+  item: Omit<CompletionItem, 'textEdit' | 'sortText'> & { newText: string };
+}
+
+const entryCache = new WeakMap<UnitsRegistry, Map<string, UnitEntry[]>>();
+
+function registryEntries(registry: UnitsRegistry, locale: Locale, afterAt: boolean): UnitEntry[] {
+  let byContext = entryCache.get(registry);
+  if (!byContext) entryCache.set(registry, (byContext = new Map()));
+  const key = `${locale}:${afterAt}`;
+  let entries = byContext.get(key);
+  if (entries) return entries;
+  entries = [];
+  for (const u of registry.units) {
+    // An `@` mention ends at white space: after `@`, a name with spaces is written by an alias without any.
+    const newText = !afterAt || !/\s/.test(u.name) ? u.name : u.aliases.find((a) => !/\s/.test(a));
+    if (newText === undefined) continue;
+    const names = [u.name, ...u.aliases];
+    const documentation = [
+      u.aliases.length > 0 ? `${locale === 'zh-CN' ? '简称' : 'Aliases'}: ${u.aliases.join('、')}` : '',
+      u.parent ? `${locale === 'zh-CN' ? '上级' : 'Parent'}: ${u.parent}` : '',
+    ]
+      .filter(Boolean)
+      .join('\n');
+    entries.push({
+      label: u.name,
+      names,
+      item: {
+        label: u.name,
+        kind: CompletionItemKind.Module,
+        detail: locale === 'zh-CN' ? '单位名录' : 'units registry',
+        ...(documentation ? { documentation } : {}),
+        filterText: u.name,
+        newText,
+      },
+    });
+    for (const alias of u.aliases) {
+      entries.push({
+        label: alias,
+        names,
+        item: {
+          label: alias,
+          kind: CompletionItemKind.Reference,
+          detail: `→ ${u.name}`,
+          filterText: alias,
+          newText,
+        },
+      });
+    }
+  }
+  byContext.set(key, entries);
+  return entries;
+}
+
 /**
  * Units to offer for what is typed: registry names and aliases and workspace units whose letters hold the
  * typed ones in order, most used first, at most `MAX_UNIT_COMPLETIONS` (the client asks again as the user
@@ -79,75 +137,40 @@ function unitCompletions(
   typed: string,
   afterAt: boolean,
 ): CompletionItem[] {
-  const all = unitCandidates(registry, workspace, range, locale, afterAt).filter(
-    (c) => typed === '' || subsequence(typed, c.filterText ?? c.label),
-  );
-  if (all.length <= MAX_UNIT_COMPLETIONS) return all;
-  const rank = (c: CompletionItem): number => ((c.filterText ?? c.label).startsWith(typed) ? 0 : 1);
-  return all
-    .sort((a, b) => rank(a) - rank(b) || (a.sortText ?? '').localeCompare(b.sortText ?? ''))
-    .slice(0, MAX_UNIT_COMPLETIONS);
-}
-
-function unitCandidates(
-  registry: UnitsRegistry | null,
-  workspace: WorkspaceUnitCounts | undefined,
-  range: Range,
-  locale: Locale,
-  afterAt: boolean,
-): CompletionItem[] {
-  const out: CompletionItem[] = [];
-  // An `@` mention ends at white space: after `@`, a name with spaces is written by an alias without any.
-  const written = (u: { name: string; aliases: string[] }): string | undefined =>
-    !afterAt || !/\s/.test(u.name) ? u.name : u.aliases.find((a) => !/\s/.test(a));
-  const seen = new Set<string>();
   const count = (name: string): number => workspace?.get(name) ?? 0;
-  const sort = (n: number, name: string): string =>
-    `${String(1e6 - Math.min(n, 999999)).padStart(7, '0')}${name}`;
-  for (const u of registry?.units ?? []) {
-    const newText = written(u);
-    if (newText === undefined) continue;
-    const uses = count(u.name) + u.aliases.reduce((s, a) => s + count(a), 0);
-    seen.add(u.name);
-    const doc = [
-      u.aliases.length > 0 ? `${locale === 'zh-CN' ? '简称' : 'Aliases'}: ${u.aliases.join('、')}` : '',
-      u.parent ? `${locale === 'zh-CN' ? '上级' : 'Parent'}: ${u.parent}` : '',
-    ]
-      .filter(Boolean)
-      .join('\n');
-    out.push({
-      label: u.name,
-      kind: CompletionItemKind.Module,
-      detail: locale === 'zh-CN' ? '单位名录' : 'units registry',
-      ...(doc ? { documentation: doc } : {}),
-      textEdit: { range, newText },
-      filterText: u.name,
-      sortText: sort(uses, u.name),
-    });
-    for (const alias of u.aliases) {
-      seen.add(alias);
-      out.push({
-        label: alias,
-        kind: CompletionItemKind.Reference,
-        detail: `→ ${u.name}`,
-        textEdit: { range, newText },
-        filterText: alias,
-        sortText: sort(uses, alias),
-      });
-    }
+  const matches = (label: string): boolean => typed === '' || subsequence(typed, label);
+  const found: { entry: UnitEntry['item']; label: string; uses: number }[] = [];
+  const seen = new Set<string>();
+  for (const e of registry ? registryEntries(registry, locale, afterAt) : []) {
+    seen.add(e.label);
+    if (matches(e.label))
+      found.push({ entry: e.item, label: e.label, uses: e.names.reduce((n, x) => n + count(x), 0) });
   }
   for (const [name, n] of workspace ?? []) {
-    if (seen.has(name) || (afterAt && /\s/.test(name))) continue;
-    out.push({
+    if (seen.has(name) || (afterAt && /\s/.test(name)) || !matches(name)) continue;
+    const detail = locale === 'zh-CN' ? `工作区已用 ${n} 次` : `used ${n}× in the workspace`;
+    found.push({
+      entry: { label: name, kind: CompletionItemKind.Value, detail, filterText: name, newText: name },
       label: name,
-      kind: CompletionItemKind.Value,
-      detail: locale === 'zh-CN' ? `工作区已用 ${n} 次` : `used ${n}× in the workspace`,
-      textEdit: { range, newText: name },
-      filterText: name,
-      sortText: sort(n, name),
+      uses: n,
     });
   }
-  return out;
+  const sortText = (f: (typeof found)[number]): string =>
+    `${String(1e6 - Math.min(f.uses, 999999)).padStart(7, '0')}${f.label}`;
+  let chosen = found;
+  if (found.length > MAX_UNIT_COMPLETIONS) {
+    const rank = (f: (typeof found)[number]): number => (f.label.startsWith(typed) ? 0 : 1);
+    chosen = found
+      .sort(
+        (a, b) =>
+          rank(a) - rank(b) || b.uses - a.uses || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0),
+      )
+      .slice(0, MAX_UNIT_COMPLETIONS);
+  }
+  return chosen.map((f) => {
+    const { newText, ...item } = f.entry;
+    return { ...item, textEdit: { range, newText }, sortText: sortText(f) };
+  });
 }
 
 function measurementCompletions(position: Position, locale: Locale): CompletionItem[] {
