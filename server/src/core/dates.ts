@@ -109,6 +109,24 @@ export function addDays(iso: string, days: number): string {
 }
 
 /** Day of the week, 0 = Sunday … 6 = Saturday; NaN for an invalid date. */
+/** The last day of the month of `iso`. */
+export function endOfMonth(iso: string): string {
+  const [y, m] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}
+
+/** The last day of the quarter of `iso`. */
+export function endOfQuarter(iso: string): string {
+  const [y, m] = iso.split('-').map(Number);
+  return endOfMonth(`${y}-${String(Math.ceil(m / 3) * 3).padStart(2, '0')}-01`);
+}
+
+/** `2024-06-30` as a Chinese deadline: `2024年6月30日前`. */
+export function chineseDeadline(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日前`;
+}
+
 export function weekday(iso: string): number {
   const day = fromIso(iso);
   return day === null ? NaN : dayOfWeek(day);

@@ -12,7 +12,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-types';
 import { REVEAL_AND_SUGGEST, type Locale } from '../api';
-import { addDays } from '../dates';
+import { addDays, chineseDeadline, endOfMonth } from '../dates';
 import type { Item, MinutesDocument } from '../model';
 import { relabel } from '../rules/numbering';
 import { DIAGNOSTIC_SOURCE } from '../validate';
@@ -81,16 +81,6 @@ function insertWithCursor(
   };
 }
 
-function endOfMonth(iso: string): string {
-  const [y, m] = iso.split('-').map(Number);
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-}
-
-function cnDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${y}年${m}月${d}日前`;
-}
-
 export function codeActions(
   doc: MinutesDocument,
   uri: string,
@@ -133,7 +123,7 @@ export function codeActions(
             ]
           : [];
         choices.forEach(([label, iso], i) => {
-          const newText = fitted(doc, atOffset, zh ? `（时限：${cnDate(iso)}）` : ` Due: ${iso}.`);
+          const newText = fitted(doc, atOffset, zh ? `（时限：${chineseDeadline(iso)}）` : ` Due: ${iso}.`);
           out.push(
             action(
               `${zhUi ? '添加时限' : 'Add a deadline'}: ${label} (${iso})`,

@@ -9,7 +9,7 @@ import {
   type Range,
 } from 'vscode-languageserver-types';
 import { MAX_UNIT_COMPLETIONS, type Locale, type UnitsRegistry, type WorkspaceUnitCounts } from '../api';
-import { addDays, weekday } from '../dates';
+import { addDays, chineseDeadline, endOfMonth, endOfQuarter, weekday } from '../dates';
 import type { MinutesDocument } from '../model';
 import { DEADLINE_LABELS, HEADER_KEYS, MEASUREMENT_UNITS, OWNER_LABELS } from '../vocabulary';
 
@@ -214,18 +214,6 @@ function sectionCompletions(range: Range, locale: Locale): CompletionItem[] {
   }));
 }
 
-function endOfMonth(iso: string): string {
-  const [y, m] = iso.split('-').map(Number);
-  const d = new Date(Date.UTC(y, m, 0));
-  return d.toISOString().slice(0, 10);
-}
-
-function endOfQuarter(iso: string): string {
-  const [y, m] = iso.split('-').map(Number);
-  const qm = Math.ceil(m / 3) * 3;
-  return endOfMonth(`${y}-${String(qm).padStart(2, '0')}-01`);
-}
-
 /** Deadline suggestions computed from the meeting date (or today): 本周五, 月底, 季度末, 年底, 会后N日. */
 function deadlineCompletions(
   anchor: string | null,
@@ -249,8 +237,7 @@ function deadlineCompletions(
       ? ['日', '一', '二', '三', '四', '五', '六']
       : ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
   return choices.map(([cn, en, iso], i) => {
-    const [y, m, d] = iso.split('-').map(Number);
-    const newText = english ? iso : `${y}年${m}月${d}日前`;
+    const newText = english ? iso : chineseDeadline(iso);
     const day = locale === 'zh-CN' ? `周${wd[weekday(iso)]}` : wd[weekday(iso)];
     return {
       label: `${locale === 'zh-CN' ? cn : en} (${iso})`,
