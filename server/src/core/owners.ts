@@ -9,7 +9,7 @@ import { isVagueOwner, LABEL_BOUNDARY, OWNER_LABELS, PERSON_SUFFIX, UNIT_SUFFIX 
 export type IsKnownUnit = (name: string) => boolean;
 
 /** Characters that end an `@` mention: white space and CJK/ASCII punctuation. */
-const MENTION = /(?<![A-Za-z0-9._%+-])@([^\s@，,。；;：:、！!？?（）()【】[\]{}“”"'‘’《》<>|]+)/g;
+const MENTION = /@([^\s@，,。；;：:、！!？?（）()【】[\]{}“”"'‘’《》<>|]+)/g;
 /** Role words that may trail a mention without a space: `@县财政局牵头`. */
 const MENTION_TRAIL = /(?:牵头|负责|主办|承办|配合|协办|协助|落实|等单位|等部门|等)$/;
 
@@ -223,6 +223,8 @@ export function findMentions(
   const out: (NamedSpan & { role: OwnerRole | null })[] = [];
   MENTION.lastIndex = 0;
   for (let m = MENTION.exec(slice); m; m = MENTION.exec(slice)) {
+    // `jane@example.com` is an address, not a mention (checked by hand: a leading lookbehind is slow).
+    if (m.index > 0 && /[A-Za-z0-9._%+-]/.test(slice[m.index - 1])) continue;
     let name = m[1].replace(/\.+$/, '');
     let role: OwnerRole | null = null;
     const trail = MENTION_TRAIL.exec(name);

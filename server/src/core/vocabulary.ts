@@ -197,8 +197,20 @@ export const VAGUE_OWNERS: readonly string[] = [
 
 const VAGUE_SET = new Set(VAGUE_OWNERS.map((v) => v.toLowerCase()));
 
-/** Whether an owner name names no one in particular. */
+const vagueMemo = new Map<string, boolean>();
+
+/** Whether an owner name names no one in particular. (Names recur: the answers are remembered.) */
 export function isVagueOwner(name: string): boolean {
+  let hit = vagueMemo.get(name);
+  if (hit === undefined) {
+    hit = vague(name);
+    if (vagueMemo.size > 50_000) vagueMemo.clear();
+    vagueMemo.set(name, hit);
+  }
+  return hit;
+}
+
+function vague(name: string): boolean {
   const n = name.replace(/等$/, '').trim().toLowerCase();
   if (VAGUE_SET.has(n)) return true;
   // 全县上下, 全市各级各部门, 各有关乡镇, 相关责任单位
