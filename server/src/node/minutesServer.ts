@@ -478,6 +478,14 @@ class MinutesServer implements ServerContext {
     const open = this.openModel(uri);
     if (open) return open;
     try {
+      // Only a regular file within the size limit: never block on a pipe or read a huge file for one item.
+      const stat = await this.fs.stat(uri);
+      if (stat?.kind !== 'file' || stat.size > this.settings.maxFileSize) {
+        this.log(
+          `Not reading ${uri}: ${stat?.kind === 'file' ? 'larger than minutes.validation.maxFileSize' : 'not a regular file'}`,
+        );
+        return null;
+      }
       return this.service().parse(await this.fs.readText(uri));
     } catch (error) {
       this.log(`Could not read ${uri}: ${(error as Error).message}`);
