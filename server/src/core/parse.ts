@@ -101,6 +101,10 @@ const TOPIC_TITLE = /^\s*关于|^[^。；;，,：:]{0,24}(?:问题|事项|情况
 const TRAILING_PAREN_DATE = /[(（][^()（）\n]{1,40}[,，;；]\s*([^()（）,，\n]{1,30})[)）][.。]?$/;
 const NEXT_MEETING =
   /(?:before|by|prior to|ahead of|at)\s+the\s+next\s+(?:\w+\s+)?meeting|下次(?:会议|例会|常务会议|办公会议)(?:召开)?前/i;
+/** Approval verbs: a 会议同意… paragraph records an approval, not an assignment. */
+const APPROVAL_VERBS = new Set(['同意', '原则同意', '一致同意', '审议通过', '通过', '批准']);
+/** Lines of a 纪要's closing block: distribution and attachments, not items. */
+const FOOTER_LINE = /^(?:抄送|抄报|报送|主送|分送|印发|发送|附件)\s*[:：]/;
 const COMMENT = /^<!--([\s\S]*?)-->$/;
 const SUPPRESS = /^\s*minutes-(disable-next-line|disable-line|disable|enable)\b([\s\S]*)$/;
 const DEADLINE_LABEL = new RegExp(`(${alternation(DEADLINE_LABELS)})\\s*[:：]\\s*`, 'gi');
@@ -140,6 +144,8 @@ interface OpenSection extends Section {
   container: boolean;
   /** Begun by a verb at a paragraph start (`会议认为，…`), so the next such paragraph is a sibling. */
   byVerb: boolean;
+  /** A numbered agenda heading (`3. Cloud migration`): the next one is a sibling. */
+  agenda: boolean;
 }
 
 class Parser {
@@ -357,6 +363,14 @@ class Parser {
       return false;
     }
 
+    if (FOOTER_LINE.test(content)) {
+      this.closeItem();
+      return true;
+    }
+
+    const agenda = this.agendaHeading(content, cs, ce);
+    if (agenda) return true;
+
     const numbered = this.itemMarker(content, cs);
     if (numbered) {
       this.startItem(numbered.form, numbered.label, cs, numbered.bodyStart, numbered.box);
@@ -456,6 +470,43 @@ class Parser {
     if (headEnd < ce) this.inline(headEnd, ce, false);
   }
 
+  /**
+   * `1. Welcome and apologies`, `3. Cloud migration`: a short numbered title with no sentence punctuation,
+   * outside a decision or requirement list, is an agenda heading of English-style minutes, not an item.
+   */
+  private agendaHeading(content: string, cs: number, ce: number): boolean {
+    const m = AR_DOT.exec(content);
+    if (!m) return false;
+    const title = content.slice(m[0].length);
+    const value = Number(asciiDigits(m[1]));
+    const sec = this.section;
+    // Inside an agenda item about decisions or actions, `1. …` lines are its items; the next agenda number
+    // is the next heading.
+    const heading =
+      sec === null ||
+      (sec.agenda ? sec.kind === 'other' || value === (sec.number?.value ?? 0) + 1 : sec.kind === 'other');
+    if (
+      !heading ||
+      !/^[A-Za-z]/.test(title) ||
+      title.length > 60 ||
+      /[.。;；:：,，!?！？]$|[:：]\s/.test(title)
+    ) {
+      return false;
+    }
+    const label = this.label('arabic-dot', value, m[0].trimEnd(), cs);
+    this.openSection({
+      kind: titleKind(title) ?? 'other',
+      heading: content,
+      headingSpan: { start: cs, end: ce },
+      start: cs,
+      number: label,
+      container: true,
+      byVerb: false,
+      agenda: true,
+    });
+    return true;
+  }
+
   private openSection(s: {
     kind: SectionKind;
     heading: string;
@@ -464,6 +515,7 @@ class Parser {
     number: NumberLabel | null;
     container: boolean;
     byVerb: boolean;
+    agenda?: boolean;
   }): void {
     this.closeItem(s.start);
     this.kind = s.kind;
@@ -476,6 +528,7 @@ class Parser {
       items: [],
       container: s.container,
       byVerb: s.byVerb,
+      agenda: s.agenda === true,
     });
   }
 
@@ -575,8 +628,11 @@ class Parser {
           this.kind = kind;
           if (sec.kind === 'other') sec.kind = kind;
         }
-        if (this.text.slice(mark.end, next).replace(/[\s，,：:。；;]/g, '').length > 0)
+        if (this.text.slice(mark.end, next).replace(/[\s，,：:。；;]/g, '').length > 0) {
           this.paragraphItem(mark.end, next);
+          // 会议同意…, 会议审议通过…: what follows records an approval.
+          if (this.item && APPROVAL_VERBS.has(mark.m[2])) this.item.resolved = true;
+        }
       } else if (mark.type === 'shi') {
         const value = chineseToNumber(mark.m[1]);
         if (value === null) continue;
