@@ -223,20 +223,28 @@ export function whenFileChanges(file: string, timeoutMs = 15_000): Promise<strin
 export async function filterProblems(page: Page, filter: string, file?: string): Promise<ProblemRow[]> {
   const input = page.locator('.panel .viewpane-filter .monaco-inputbox input').first();
   await input.waitFor({ state: 'visible' });
-  await input.fill(filter);
   // The panel applies the filter after a short delay: wait until only matching rows (or none) are shown.
-  await page.waitForFunction(
-    ([selector, text]) => {
-      const rows = [...document.querySelectorAll(selector)].filter(
-        (r) => r.getAttribute('aria-level') === '2',
+  // Right after the panel first opens, the box can drop what is typed into it: type again if it did.
+  for (let attempt = 1; ; attempt++) {
+    if ((await input.inputValue()) !== filter) await input.fill(filter);
+    try {
+      await page.waitForFunction(
+        ([selector, text]) => {
+          const rows = [...document.querySelectorAll(selector)].filter(
+            (r) => r.getAttribute('aria-level') === '2',
+          );
+          if (rows.length === 0)
+            return /No results/.test(document.querySelector('.markers-panel')?.innerText ?? '');
+          return rows.every((r) => (r.innerText + (r.getAttribute('aria-label') ?? '')).includes(text));
+        },
+        [PROBLEM_ROWS, filter] as const,
+        { timeout: 5_000 },
       );
-      if (rows.length === 0)
-        return /No results/.test(document.querySelector('.markers-panel')?.innerText ?? '');
-      return rows.every((r) => (r.innerText + (r.getAttribute('aria-label') ?? '')).includes(text));
-    },
-    [PROBLEM_ROWS, filter] as const,
-    { timeout: 10_000 },
-  );
+      break;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
   if (file) {
     await page.locator('.panel .title-actions a.action-label[aria-label="Collapse All"]').click();
     const group = page.locator(`${PROBLEM_ROWS}[aria-level="1"][aria-label*=" in file ${file} of "]`);
