@@ -63,10 +63,20 @@ function measure(family: string): Promise<Outcome> {
   });
 }
 
-/** Runs the families one after another: timings taken side by side would disturb each other. */
+/**
+ * Runs the families one after another: timings taken side by side would disturb each other. A family over
+ * the ratio is measured again, up to twice: load from other processes can push one measurement over, while a
+ * scan that is not linear is over every time.
+ */
 async function measureAll(names: string[]): Promise<Outcome[]> {
   const results: Outcome[] = [];
-  for (const name of names) results.push(await measure(name));
+  for (const name of names) {
+    let outcome = await measure(name);
+    for (let again = 0; again < 2 && !outcome.stopped && outcome.large! / outcome.small > maxRatio; again++) {
+      outcome = await measure(name);
+    }
+    results.push(outcome);
+  }
   return results;
 }
 
