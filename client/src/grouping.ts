@@ -3,7 +3,7 @@
  * Pure: no editor API, so it is tested on its own.
  */
 import type { ItemRecord } from '../../server/src/core/api';
-import { isOverdue } from '../../server/src/cli/format';
+import { isOverdue } from '../../server/src/core/features/items';
 import type { UriDocumentRecord } from '../../server/src/protocol';
 
 export type GroupBy = 'unit' | 'deadline' | 'document';

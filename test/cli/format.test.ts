@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { isOverdue } from '../../server/src/core/features/items';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { DocumentRecord, ItemRecord } from '../../server/src/core/api';
@@ -9,7 +10,6 @@ import {
   formatCheckJson,
   formatCheckText,
   formatRules,
-  isOverdue,
 } from '../../server/src/cli/format';
 
 function diagnostic(

@@ -5,7 +5,8 @@
  */
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
-import type { DiagnosticData, DocumentRecord, ItemRecord, Locale, RuleSeverity } from '../core/api';
+import type { DiagnosticData, DocumentRecord, Locale, RuleSeverity } from '../core/api';
+import { isOverdue } from '../core/features/items';
 
 /** The diagnostics of one checked file; `file` is the path as shown to the user. */
 export interface FileDiagnostics {
@@ -246,12 +247,6 @@ export function formatCheckJson(files: FileDiagnostics[]): string {
 /** The `minutes actions --format json` contract, version 1: `{ version, documents }`. */
 export function formatActionsJson(documents: DocumentRecord[]): string {
   return JSON.stringify({ version: 1, documents }, null, 2) + '\n';
-}
-
-/** An open item whose resolved deadline lies before `today` (ISO dates compare as strings). */
-export function isOverdue(item: ItemRecord, today: string): boolean {
-  const date = item.deadline?.date;
-  return item.status === 'open' && typeof date === 'string' && date < today;
 }
 
 function csvField(value: string): string {

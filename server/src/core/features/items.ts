@@ -44,6 +44,18 @@ export function documentRecord(
   };
 }
 
+/**
+ * An open item whose resolved deadline lies before `today` (ISO dates compare as strings). The one definition
+ * the \`overdue\` rule, the CLI's overdue column and the items view share.
+ */
+export function isOverdue(
+  item: { status: 'open' | 'done'; deadline: { date: string | null } | null },
+  today: string,
+): boolean {
+  const date = item.deadline?.date;
+  return item.status === 'open' && typeof date === 'string' && date < today;
+}
+
 /** Owner names used in a document, with how often: for ranking completion across the workspace. */
 export function unitsUsed(doc: MinutesDocument): Map<string, number> {
   const counts = new Map<string, number>();

@@ -1,4 +1,5 @@
 import { daysBetween } from '../dates';
+import { isOverdue } from '../features/items';
 import type { Rule } from './rule';
 
 export const overdue: Rule = {
@@ -13,7 +14,7 @@ export const overdue: Rule = {
     if (!today) return;
     for (const item of ctx.doc.items) {
       const d = item.deadline;
-      if (item.status === 'done' || !d?.date || d.date >= today) continue;
+      if (!d?.date || !isOverdue(item, today)) continue;
       const days = daysBetween(d.date, today);
       ctx.report(
         d.span,
