@@ -8,10 +8,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { formatBaselineDiff, formatLabelErrors, formatTable, formatVerbose } from './report';
-import { CorpusError, DEFAULT_CORPUS, REPO_ROOT, evaluateCorpus } from './run';
+import { BASELINE, CorpusError, DEFAULT_CORPUS, evaluateCorpus } from './run';
 import { toBaseline, totals, type Baseline } from './score';
-
-export const BASELINE = path.join(REPO_ROOT, 'test', 'eval', 'baseline.json');
 
 function main(): number {
   const { values } = parseArgs({
@@ -51,10 +49,8 @@ function main(): number {
 try {
   process.exitCode = main();
 } catch (error) {
-  if (
-    !(error instanceof CorpusError) &&
-    (error as NodeJS.ErrnoException).code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
-  ) {
+  const usage = String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS');
+  if (!(error instanceof CorpusError) && !usage) {
     throw error;
   }
   console.error(`eval: ${(error as Error).message}`);

@@ -12,6 +12,8 @@ import { LabelError, parseLabel, scoreDocument, type DocumentScore } from './sco
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 /** Where the corpus lives beside a clone (CI puts it there). */
 export const DEFAULT_CORPUS = path.resolve(REPO_ROOT, '..', 'shared', 'corpus');
+/** The totals the ratchet test holds; rewritten only by `npm run eval -- --update-baseline`. */
+export const BASELINE = path.join(REPO_ROOT, 'test', 'eval', 'baseline.json');
 
 /** A corpus that cannot be scored: missing, a label missing or malformed. Its message is one line. */
 export class CorpusError extends Error {}

@@ -1,8 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import { DEFAULT_CORPUS, evaluateCorpus } from '../../scripts/eval/run';
+import { BASELINE, DEFAULT_CORPUS, evaluateCorpus } from '../../scripts/eval/run';
 import { regressions, toBaseline, totals, type Baseline } from '../../scripts/eval/score';
-import { repoPath } from '../util/paths';
 
 describe('eval ratchet: the figures on the labelled corpus do not drop', () => {
   it('scores every total at least as high as test/eval/baseline.json', function () {
@@ -11,9 +10,7 @@ describe('eval ratchet: the figures on the labelled corpus do not drop', () => {
       console.log(`      skipped: no labelled corpus at ${DEFAULT_CORPUS}`);
       this.skip();
     }
-    const baseline = JSON.parse(
-      fs.readFileSync(repoPath('test', 'eval', 'baseline.json'), 'utf8'),
-    ) as Baseline;
+    const baseline = JSON.parse(fs.readFileSync(BASELINE, 'utf8')) as Baseline;
     const dropped = regressions(baseline, toBaseline(totals(evaluateCorpus(DEFAULT_CORPUS))));
     assert.deepStrictEqual(
       dropped,
