@@ -138,9 +138,9 @@ function reportedOwner(item: ItemRecord): OwnerCategory {
   return item.owners.every((o) => o.vague) ? 'vague' : 'named';
 }
 
-/** A reported deadline counts when it is not a vague word (尽快, ASAP), as labels give vague ones as null. */
+/** A reported deadline: the contract gives vague words (尽快, ASAP) apart, in `vagueDeadline`. */
 function reportedHasDeadline(item: ItemRecord): boolean {
-  return item.deadline !== null && !item.deadline.vague;
+  return item.deadline !== null;
 }
 
 /**
@@ -194,8 +194,8 @@ function reportedOwnerText(item: ItemRecord): string {
 }
 
 function deadlineText(item: ItemRecord): string {
-  if (item.deadline === null) return 'none';
-  return `${item.deadline.text}${item.deadline.vague ? ' (vague)' : ''}`;
+  if (item.deadline === null) return item.vagueDeadline ? `none (vague: ${item.vagueDeadline})` : 'none';
+  return item.deadline.text;
 }
 
 interface Placed {

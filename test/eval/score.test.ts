@@ -39,6 +39,7 @@ function item(text: string, start: number, end: number, extra: Partial<ItemRecor
     range: { start: lines.positionAt(start), end: lines.positionAt(end) },
     owners: [],
     deadline: null,
+    vagueDeadline: null,
     status: 'open',
     resolution: false,
     ...extra,
@@ -191,11 +192,10 @@ describe('eval scoring', () => {
     });
 
     it('compares having a deadline, a vague word counting as none', () => {
-      const friday = { text: 'by Friday', date: '2024-03-08', vague: false };
-      const soon = { text: 'soon', date: null, vague: true };
+      const friday = { text: 'by Friday', date: '2024-03-08' };
       const right = record([
         itemOn(text, line(0), { deadline: friday }),
-        itemOn(text, line(1), { deadline: soon }),
+        itemOn(text, line(1), { vagueDeadline: 'soon' }),
         itemOn(text, line(2)),
       ]);
       const score = scoreDocument(text, labels, right);
@@ -210,7 +210,7 @@ describe('eval scoring', () => {
     });
 
     it('compares the resolved date only where the label has one', () => {
-      const wrongDay = { text: 'by Friday', date: '2024-03-01', vague: false };
+      const wrongDay = { text: 'by Friday', date: '2024-03-01' };
       const score = scoreDocument(text, labels, record([itemOn(text, line(0), { deadline: wrongDay })]));
       assert.deepStrictEqual(score.figures.date, { n: 0, d: 1 });
       assert.deepStrictEqual(score.figures.deadline, { n: 1, d: 1 });
