@@ -90,6 +90,18 @@ function ownersOf(
   ];
 }
 
+/**
+ * What makes two items the same when minutes repeat them in a summary: the text without links' targets, a
+ * leading `Resolution #1:`/`ACTION 17.1:` label, markup and spacing.
+ */
+function repeatKey(body: string): string {
+  return body
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/^[\s*_>[\]]*(?:resolution|action(?:\s+item)?|decision)\s*#?\s*[\d.]*\s*[:：]?/i, '')
+    .replace(/[^\p{L}\p{N}]/gu, '')
+    .toLowerCase();
+}
+
 /** White space collapsed to single spaces (single spaces, the usual case, are left as they are). */
 function collapse(s: string): string {
   return s.replace(/\s{2,}|[^\S ]/g, ' ').trim();
@@ -159,6 +171,8 @@ function meetingOf(
   places.push({ text: opening, at: openingBase });
   // `### Meeting Date/Time: Tue, August 13, 2019`, `## Minutes of the meeting of 24 May 2018`.
   for (const h of headings.slice(0, 4)) places.push({ text: text.slice(h.start, h.end), at: h.start });
+  // A meeting date stands near the start of where it is written.
+  for (const p of places) p.text = p.text.slice(0, 2000);
   for (const p of places) {
     const d = findMeetingDate(p.text);
     if (d) {
@@ -375,9 +389,7 @@ export function parse(text: string, options: ParseOptions = {}): MinutesDocument
   for (const raw of read.items) {
     if (raw.end <= raw.start) continue;
     // Minutes that repeat their decisions and actions in a summary list: each is one item, where first written.
-    const key = collapse(text.slice(raw.bodyStart, raw.end))
-      .replace(/[*_`~\s]/g, '')
-      .toLowerCase();
+    const key = repeatKey(text.slice(raw.bodyStart, raw.end));
     if (key.length >= 12 && seen.has(key)) continue;
     seen.add(key);
     const accountable = raw.kind !== 'finding';

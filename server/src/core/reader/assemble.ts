@@ -14,7 +14,7 @@ import type {
   Suppression,
 } from '../model';
 import { chineseToNumber } from '../numbers';
-import type { LineIndex } from '../text';
+import { trimEndOf, type LineIndex } from '../text';
 import { HEADER_KEYS, LIST_HEADER_KEYS } from '../vocabulary';
 import { readBlocks, type Block, type Marker } from './blocks';
 import { classify, headingKind, isChinese, isClosingLine, outcomeOf, type SentenceCue } from './cues';
@@ -51,6 +51,8 @@ export interface RawSection {
   items: boolean;
   /** Opened by a heading (or a label line), so its kind holds for every block until the next heading. */
   container: boolean;
+  /** Markdown heading level (1–6), 0 otherwise. */
+  level: number;
 }
 
 export interface Assembled {
@@ -204,7 +206,7 @@ class Assembler {
 
   private heading(block: Block): void {
     const raw = this.text.slice(block.body, block.span.end);
-    const t = withoutClosingHashes(raw).replace(/(?:\*\*|__)?[:：]?(?:\*\*|__)?$/, '');
+    const t = trimEndOf(withoutClosingHashes(raw), '*_:：');
     const at = block.body;
     const span = { start: at, end: at + t.length };
     const { kind, items } = headingKind(t);
@@ -218,14 +220,25 @@ class Assembler {
       return;
     }
     const number = this.numberAt(t, at);
+    // A subheading of a section without items (`## Attendees` › `### Voting members`) has none either.
+    let parent: RawSection | null = null;
+    for (let k = this.sections.length - 1; k >= 0 && block.level > 0; k--) {
+      const l = this.sections[k].level;
+      if (l > 0 && l < block.level) {
+        parent = this.sections[k];
+        break;
+      }
+    }
+    const inherited = parent !== null && !parent.items;
     this.openSection({
       kind,
       heading: t,
       headingSpan: span,
       start: block.span.start,
       number,
-      items,
+      items: items && !(inherited && kind === 'other'),
       container: true,
+      level: block.level,
     });
     // `## Motion to adjourn` followed by `Carried.`: the heading is the motion.
     this.recent = { plain: span, section: this.sections.length - 1 };
@@ -238,7 +251,7 @@ class Assembler {
     return value === null ? null : label('cn-section', value, m[0], at);
   }
 
-  private openSection(s: Omit<RawSection, 'span'> & { start: number }): void {
+  private openSection(s: Omit<RawSection, 'span' | 'level'> & { start: number; level?: number }): void {
     this.closeItem(s.start);
     this.recent = null;
     this.sections.push({
@@ -249,6 +262,7 @@ class Assembler {
       number: s.number,
       items: s.items,
       container: s.container,
+      level: s.level ?? 0,
     });
   }
 
@@ -260,6 +274,11 @@ class Assembler {
     const body = this.text.slice(block.body, block.span.end);
     if (this.headerField(block, line) || isClosingLine(body)) {
       this.closeItem();
+      return;
+    }
+    const vote = outcomeOf(this.text, { start: block.body, end: block.span.end });
+    if (vote) {
+      this.outcome({ start: block.span.start, end: block.span.end }, vote);
       return;
     }
     if (!this.seenContent && marker.style !== 'bullet' && !marker.box) {

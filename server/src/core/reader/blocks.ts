@@ -46,7 +46,8 @@ const AR_DOT = /^([0-9０-９]{1,3})(?:[.．、](?![0-9０-９])|[)）])[ \t\u30
 const CIRCLED = /^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])[ \t\u3000]*/;
 const TABLE_ROW = /^\|.*\|$/;
 const RULE = /^(?:-{3,}|\*{3,}|_{3,}|={3,})$/;
-const COMMENT = /^<!--[\s\S]*-->$/;
+/** An HTML comment, or a kramdown attribute line (`{: #resolutions}`): no text of the minutes. */
+const COMMENT = /^<!--[\s\S]*-->$|^\{:[^}]*\}$/;
 /** A line all in bold (`**Decisions**`, `**Action items:**`): a heading in notes written without `#`. */
 const BOLD_LINE = /^(?:\*\*|__)([^*_\n]{1,80}?[^*_\n.。])[:：]?(?:\*\*|__)[:：]?$/;
 /** `议题一：…`, `第一项议题`: an agenda topic heading. */

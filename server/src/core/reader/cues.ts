@@ -15,6 +15,7 @@ import {
   type CueKind,
 } from './lexicon';
 import type { SectionKind } from '../model';
+import { trimEndOf } from '../text';
 
 export interface SentenceCue {
   /** What the sentence is: an item kind, or `none`. */
@@ -82,8 +83,8 @@ export function classify(text: string, span: Span): SentenceCue {
 
 /** The kind of section a heading opens, and whether its entries may be items at all. */
 export function headingKind(heading: string): { kind: SectionKind; items: boolean } {
-  const t = heading
-    .replace(/^[\s*_#]+|[\s*_#:：]+$/g, '')
+  const t = trimEndOf(heading.slice(0, LONGEST), ' \t\u3000*_#:：')
+    .replace(/^[\s*_#]+/, '')
     .replace(
       /^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}(?:\.\d+)*[.、)]?|议题[一二三四五六七八九十\d]{1,3}[：:、.]?|第[一二三四五六七八九十\d]{1,3}项?议题[：:、.]?)\s*/,
       '',

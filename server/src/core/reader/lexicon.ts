@@ -29,7 +29,7 @@ export interface Cue {
 }
 
 /** A capitalised English name, a handle or an uppercase role: `Dana`, `Dana K.`, `@dana`, `CLERK`. */
-const EN_NAME = String.raw`(?:@[\w-]+|(?!(?:He|She|It|They|We|I|You|This|That|There|These|Those|The|A|An|In|On|At|If|When|Meeting|Motion|Agenda|Discussion|Next|Also|Please|Need|Needs|Plan|May|Might|Must|Should|Could|Would|Can|Will|Maybe|Perhaps|Probably|Possibly|Hopefully|Still|Just|Currently|Today|Tomorrow|Once|After|Before|Then|So|But|And|Or|Not|No|Yes|Some|Any|Most|Many|Each|Every|Other|Both|Our|My|Your|Their|His|Her)\b)[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|van|de|von|da)){0,3})`;
+const EN_NAME = String.raw`(?:@[\w-]+|(?![A-Z][a-z]+ing\b)(?!(?:Plans|Want|Wants|Hope|Decision|Agreement|Proposal|Question|Note|Notes|Update|Updates|Work|Link|Time|Way|Goal|Idea|Focus|He|She|It|They|We|I|You|This|That|There|These|Those|The|A|An|In|On|At|If|When|Meeting|Motion|Agenda|Discussion|Next|Also|Please|Need|Needs|Plan|May|Might|Must|Should|Could|Would|Can|Will|Maybe|Perhaps|Probably|Possibly|Hopefully|Still|Just|Currently|Today|Tomorrow|Once|After|Before|Then|So|But|And|Or|Not|No|Yes|Some|Any|Most|Many|Each|Every|Other|Both|Our|My|Your|Their|His|Her)\b)[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|van|de|von|da)){0,3})`;
 /** Several names joined: `Dana and Lee`, `Dana & Lee`, `Dana/Lee`, `Dana, Lee`. */
 const EN_NAMES = String.raw`${EN_NAME}(?:\s*(?:,|&|/|\band\b)\s*${EN_NAME}){0,5}`;
 /** Groups named as owners: `The clerk`, `Everyone`, `All`, `The team`. */
@@ -113,7 +113,7 @@ export const CUES: readonly Cue[] = [
     lang: 'zh',
     scope: 'within',
     kind: 'requirement',
-    re: /(?:^|[，,：:；;])(?:[\u4e00-\u9fff、\w .-]{0,24}?)(?<![重主只想还将也就都不])(?:必须|务必|务求|一定要|要(?!求|点|素|闻|案|件|是|么|不然|的)|应当|须(?!知)|需要|需(?!求))/,
+    re: /(?:^|[，,：:；;])(?:[\u4e00-\u9fff、\w .-]{0,24}?)(?<![重主只想还将也就都不])(?:必须|务必|务求|一定要|要(?!求|点|素|闻|案|件|是|么|不然|的))|(?:^|[，,：:；;])(?:[\u4e00-\u9fff、\w .-]{0,16}?(?:局|委|办|部|处|科|室|中心|公司|单位|部门|街道|镇|乡|村|社区|组|班子|人员|同志|干部|大家|各方))?(?:应当|应该|须(?!知)|需要|需(?!求))/,
     examples: ['各单位要按时报送材料。', '会议认为，情况良好，必须保持。'],
     counterExamples: ['会议听取了汇报。', '主要问题是需求不足。'],
   },
@@ -201,7 +201,7 @@ export const CUES: readonly Cue[] = [
     lang: 'en',
     scope: 'within',
     kind: 'decision',
-    re: /\b(?:[Ww]e|[Tt]he\s+(?:group|committee|board|council|team|meeting|WG|working\s+group|TSC|members|trustees|directors))\s+(?:have\s+)?(?:unanimously\s+)?(?:agreed|decided|resolved|approved|adopted|voted|concluded)\b|\b(?:[Aa]ll|[Ee]veryone|[Cc]onsensus)\s+(?:agreed|was\s+reached|in\s+favou?r)|\b[Ii]t\s+was\s+(?:unanimously\s+|formally\s+)?(?:resolved|agreed|decided|noted|RESOLVED|AGREED)\b|\bno\s+objections?\b|\b(?:were|was|been)\s+(?:unanimously\s+)?(?:accepted|agreed|approved|adopted|endorsed|ratified)\b|\b(?:in\s+(?:full\s+)?agreement|(?:broad|general|full)\s+agreement|consensus\s+(?:that|to|on))\b|\b(?:[A-Z][\w]*|[Tt]he\s+\w+)\s+(?:has\s+|have\s+)?(?:decided|seems?\s+to\s+agree)\b|^(?:Agreed|Decided)\s+(?:on|to|that)\b/,
+    re: /\b(?:[Ww]e|[Tt]he\s+(?:group|committee|board|council|team|meeting|WG|working\s+group|TSC|members|trustees|directors))\s+(?:have\s+)?(?:unanimously\s+)?(?:agreed|decided|resolved|approved|adopted|voted|concluded)\b|\b(?:[Aa]ll|[Ee]veryone|[Cc]onsensus)\s+(?:agreed|was\s+reached|in\s+favou?r)|\b[Ii]t\s+was\s+(?:unanimously\s+)?(?:resolved|agreed|decided|RESOLVED|AGREED)\b|\b[Ii]t\s+was\s+formally\s+noted\b|\bno\s+objections?\b|\b(?:were|was|been)\s+(?:unanimously\s+)?(?:accepted|agreed|approved|adopted|endorsed|ratified)\b|\b(?:in\s+(?:full\s+)?agreement|(?:[Bb]road|[Gg]eneral|[Ff]ull)\s+agreement|consensus\s+(?:that|to|on))\b|\b(?:[A-Z][\w]*|[Tt]he\s+\w+)\s+(?:has\s+|have\s+)?(?:decided|seems?\s+to\s+agree)\b|^(?:Agreed|Decided)\s+(?:on|to|that)\b/,
     examples: [
       'We agreed to keep the current schedule.',
       'All agreed.',
@@ -218,7 +218,7 @@ export const CUES: readonly Cue[] = [
     lang: 'en',
     scope: 'within',
     kind: 'decision',
-    re: /\b(?:[Mm]otion|MOTION)\b[^.\n]{0,200}?\b(?:carried|passed|approved|adopted|CARRIED|PASSED)\b|\b(?:[Mm]otion|MOTION)\s+(?:by|made\s+by)\b|\b(?:[Mm]otion|MOTION)\s*[:：]|\b(?:[Pp]roposed|[Mm]oved)\s+by\b|\b(?:[Uu]nanimously|[Dd]uly)\s+(?:approved|agreed|adopted|carried|passed|elected)\b|\b(?:approved|carried|passed)\s+unanimously\b|\b(?:all|votes?)\s+in\s+favou?r\b/,
+    re: /\b(?:[Mm]otion|MOTION)\b[^.\n]{0,200}?\b(?:carried|passed|approved|adopted|CARRIED|PASSED)\b|\b(?:[Mm]otion|MOTION)\s+(?:by|made\s+by)\b|^(?:[Mm]otion|MOTION)(?:\s+text)?\s*[:：]|\b(?:[Pp]roposed|[Mm]oved)\s+by\b|\b(?:[Uu]nanimously|[Dd]uly)\s+(?:approved|agreed|adopted|carried|passed|elected)\b|\b(?:approved|carried|passed)\s+unanimously\b|\b(?:all|votes?)\s+in\s+favou?r\b/,
     examples: [
       'Motion by Ann, second by Bob, to approve the minutes. Motion carried.',
       'Proposed by: Jo. Unanimously approved.',
@@ -231,9 +231,7 @@ export const CUES: readonly Cue[] = [
     lang: 'en',
     scope: 'start',
     kind: 'action',
-    re: new RegExp(
-      String.raw`^(?<owner>${EN_NAMES}|${EN_GROUP})\s+${EN_TASK_AUX}\s+(?!be\s+(?:a|an|the)\b)[a-z]`,
-    ),
+    re: new RegExp(String.raw`^(?<owner>${EN_NAMES}|${EN_GROUP})\s+${EN_TASK_AUX}\s+(?!be\b)[a-z]`),
     examples: [
       'Dana to send the draft by Friday.',
       'Lee and Sam will review the PR',
@@ -289,7 +287,7 @@ export const CUES: readonly Cue[] = [
  * `(5/6 votes)`): it records the motion before it, which is the decision.
  */
 export const CARRIED: { re: RegExp; examples: readonly string[] } = {
-  re: /^(?:\(?\s*(?:the\s+)?(?:motion\s+)?(?:was\s+)?(?:unanimously\s+|duly\s+)?(?:carried|passed|approved|adopted|accepted)\b.{0,120}|(?:all\s+in\s+favou?r|votes?\s*[:：]|vote\s+(?:was\s+)?unanimous|\(?\d+\s*(?:\/|-|–|to)\s*\d+\s*(?:votes?)?\)?)[^.]{0,80}[.]?)\s*$/i,
+  re: /^(?:\(?\s*(?:the\s+)?(?:motion\s+)?(?:was\s+)?(?:unanimously\s+|duly\s+)?(?:carried|passed|approved|adopted|accepted)\b[\s\S]{0,160}|(?:all\s+in\s+favou?r|votes?\s*[:：]|vote\s+(?:was\s+)?unanimous|\(\s*\d+\s*(?:\/|-|–|to)\s*\d+(?:\s*votes?)?\s*\)|\d+\s*(?:votes?\s+)?(?:for|in\s+favou?r)\b)[^.]{0,80}[.]?)\s*$/i,
   examples: [
     'Motion carried.',
     'Unanimously approved.',
@@ -301,7 +299,7 @@ export const CARRIED: { re: RegExp; examples: readonly string[] } = {
 
 /** Who moved or seconded a motion, on a line of its own (`Proposed by: Jo`): part of the motion, not an item. */
 export const MOVER: { re: RegExp; examples: readonly string[] } = {
-  re: /^(?:proposed|moved|seconded|second(?:ed)?)(?:\s+by)?\s*[:：]?\s*[^.]{0,60}[.]?\s*$/i,
+  re: /^(?:proposed|moved|seconded|second(?:ed)?)\s+by\s*[:：]?\s*[^.]{0,60}[.]?\s*$|^(?:proposer|seconder)\s*[:：]\s*[^.]{0,60}[.]?\s*$/i,
   examples: ['Proposed by: Jo', 'Seconded by Lee Park.'],
 };
 
