@@ -27,7 +27,7 @@ import type {
 } from './model';
 import { findMentions, findOwners, type IsKnownUnit } from './owners';
 import { findPlaceholders } from './placeholders';
-import { assemble, type RawItem } from './reader/assemble';
+import { assemble, type ListLabel, type RawItem } from './reader/assemble';
 import { codePointBoundary, execAfter, LineIndex, trimEndOf } from './text';
 import { DEADLINE_LABELS, DONE_WORDS, isVagueOwner, LABEL_BOUNDARY, STATUS_LABELS } from './vocabulary';
 
@@ -347,7 +347,7 @@ function firstAtOrAfter<T extends { span: Span }>(list: T[], offset: number): nu
   return lo;
 }
 
-function sequencesOf(sections: Section[], items: Item[]): NumberLabel[][] {
+function sequencesOf(sections: Section[], labels: ListLabel[]): NumberLabel[][] {
   const groups = new Map<string, NumberLabel[][]>();
   const add = (scope: string, label: NumberLabel): void => {
     let runs = groups.get(scope);
@@ -356,7 +356,7 @@ function sequencesOf(sections: Section[], items: Item[]): NumberLabel[][] {
     runs[runs.length - 1].push(label);
   };
   for (const s of sections) if (s.number) add('sections', s.number);
-  for (const it of items) if (it.number) add(`${it.section}:${it.number.style}`, it.number);
+  for (const l of labels) add(l.scope, l.label);
   return [...groups.values()].flat();
 }
 
@@ -457,7 +457,7 @@ export function parse(text: string, options: ParseOptions = {}): MinutesDocument
     meeting,
     sections,
     items,
-    sequences: sequencesOf(sections, items),
+    sequences: sequencesOf(sections, read.labels),
     placeholders: findPlaceholders(text),
     dates,
     suppressions: read.suppressions,

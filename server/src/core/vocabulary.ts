@@ -80,11 +80,6 @@ export const SECTION_TITLES: readonly [RegExp, SectionKind][] = [
   [/^(?:discussions?|reports?|updates?|notes|minutes|matters arising|information)\b/i, 'finding'],
 ];
 
-/** The kind an item takes from its section's kind. */
-export function itemKindOf(kind: SectionKind): ItemKind {
-  return kind === 'other' ? 'finding' : kind;
-}
-
 /** Explicit item prefixes (at line or sentence start), with the item kind they give. */
 export const ITEM_PREFIXES: readonly [string, ItemKind][] = [
   ['决定', 'decision'],

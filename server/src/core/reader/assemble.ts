@@ -14,9 +14,9 @@ import type {
   Suppression,
 } from '../model';
 import { chineseToNumber } from '../numbers';
-import { trimEndOf, type LineIndex } from '../text';
+import { codePointBoundary, trimEndOf, type LineIndex } from '../text';
 import { HEADER_KEYS, LIST_HEADER_KEYS } from '../vocabulary';
-import { readBlocks, type Block, type Marker } from './blocks';
+import { markerOf, readBlocks, type Block, type Marker } from './blocks';
 import { classify, headingKind, isChinese, isClosingLine, outcomeOf, type SentenceCue } from './cues';
 import { ordinalAt, sentences } from './sentences';
 
@@ -55,7 +55,15 @@ export interface RawSection {
   level: number;
 }
 
+/** A number of a numbered list, with the list it belongs to (section and indent). */
+export interface ListLabel {
+  label: NumberLabel;
+  scope: string;
+}
+
 export interface Assembled {
+  /** The numbers of numbered entries and of inline points (`二是`), for the numbering rule. */
+  labels: ListLabel[];
   title: { text: string; span: Span } | null;
   header: HeaderField[];
   sections: RawSection[];
@@ -100,6 +108,7 @@ class Assembler {
   readonly sections: RawSection[] = [];
   readonly items: RawItem[] = [];
   readonly suppressions: Suppression[] = [];
+  readonly labels: ListLabel[] = [];
   title: Assembled['title'] = null;
   private item: RawItem | null = null;
   /** The entry an open item began at: deeper entries without a cue of their own detail it. */
@@ -166,6 +175,7 @@ class Assembler {
         s + 1 < this.sections.length ? this.sections[s + 1].span.start : this.text.length;
     }
     return {
+      labels: this.labels,
       title: this.title,
       header: this.header,
       sections: this.sections,
@@ -293,6 +303,12 @@ class Assembler {
       return;
     }
     if (marker.style === 'arabic-dot' && this.agendaHeading(block, number!, body)) return;
+    // Every numbered entry counts for the numbering of its list, item or not.
+    if (number)
+      this.labels.push({
+        label: number,
+        scope: `${this.sections.length - 1}:${block.indent}:${number.style}`,
+      });
 
     if (next && next.kind === 'entry' && next.indent > block.indent && isBareName(body)) {
       this.closeItem(block.span.start);
@@ -319,11 +335,11 @@ class Assembler {
     if (sec && !sec.items) return;
     const sectionKind = sec && (sec.container || sec.kind !== 'other') ? sec.kind : 'other';
     let kind: Mode = cue.kind;
+    if (kind === 'none' && marker.box) kind = 'action';
     if (kind === 'none' && this.listKind) kind = this.listKind;
     if (kind === 'none' && (sectionKind === 'decision' || sectionKind === 'requirement')) {
       kind = sectionKind === 'requirement' && !isChinese(body) ? 'action' : sectionKind;
     }
-    if (kind === 'none' && marker.box) kind = 'action';
     if (kind === 'none') {
       // Not an item by itself; a later sentence of it may still be one (`… Mike will do it.`).
       this.recent = {
@@ -351,7 +367,7 @@ class Assembler {
   private ordinalSection(block: Block, number: NumberLabel | null, body: string): void {
     const cue = classify(this.text, { start: block.body, end: block.span.end });
     const head = /^[^，,。；;：:！!？?]{0,40}/.exec(body)![0];
-    const headEnd = cue.lead ? cue.lead.end : block.body + head.length;
+    const headEnd = cue.lead ? cue.lead.end : codePointBoundary(this.text, block.body + head.length);
     const heading = this.text.slice(block.span.start, headEnd).replace(/[\s，,：:]+$/, '');
     const { kind, items } = cue.lead
       ? { kind: modeToSection(cue.lead.kind), items: true }
@@ -414,8 +430,13 @@ class Assembler {
       return;
     }
     // `会议结论：`, `Action items:`, `遗留问题：1、…`: a label that opens a list.
-    const labelled = LABEL_LINE.exec(content);
-    if (labelled) {
+    // A heading word on a line of its own (`Actions`, `决议`) opens its section too.
+    const alone = content.length <= 30 && !/[.。，,；;!?！？]/.test(content) ? /^(.+)$/.exec(content) : null;
+    const labelled = LABEL_LINE.exec(content) ?? alone;
+    // `Action: Dana to …` is an item with a label; `会议结论：` alone, or before `1、…`, opens a list.
+    const rest = labelled ? content.slice(labelled[0].length) : '';
+    const opensList = rest.trim().length === 0 || markerOf(rest, 0) !== null || ordinalAt(rest, 0) !== null;
+    if (labelled && opensList) {
       const h = headingKind(labelled[1]);
       if (h.kind !== 'other' || !h.items) {
         const end = block.span.start + labelled[0].length;
@@ -470,6 +491,11 @@ class Assembler {
       }
       const cue = classify(this.text, s);
       if (cue.lead) current = cue.lead.kind;
+      // `会议决定，` before `一是…`: the lead alone sets the mode of the points after it.
+      if (cue.lead && this.text.slice(cue.lead.end, s.end).replace(/[\s，,：:。；;]/g, '').length === 0) {
+        first = false;
+        continue;
+      }
       const ord = ordinalAt(this.text, cue.body) ?? ordinalAt(this.text, s.start);
       let kind: Mode = cue.kind;
       // `二是…` in a list, or the first sentence of a paragraph under a heading of decisions.
@@ -673,6 +699,7 @@ class Assembler {
     this.closeItem(start);
     const section = this.sections.length > 0 ? this.sections.length - 1 : null;
     this.item = { kind, number, start, bodyStart, end: bodyStart, section, box, resolved };
+    if (number && number.style === 'cn-shi') this.labels.push({ label: number, scope: `${section}:cn-shi` });
     if (this.nameParent) this.item.ownerHint = this.nameParent.span;
     this.recent = { item: this.item };
   }

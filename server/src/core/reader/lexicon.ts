@@ -82,7 +82,9 @@ export const CUES: readonly Cue[] = [
     lang: 'zh',
     scope: 'lead',
     kind: 'none',
-    re: new RegExp(`^${ZH_MEETING}(?:认为|指出|听取|研究|通报|讨论|传达|学习|审议|分析|总结|回顾|肯定)`),
+    re: new RegExp(
+      `^${ZH_MEETING}(?:认为|指出|听取|研究|通报|讨论|传达|学习|审议|分析|总结|回顾|肯定)${ZH_SEP}`,
+    ),
     examples: ['会议认为，总体运行平稳。', '会议听取了县发改局的汇报。', '会议指出，存在三个问题。'],
   },
   {
@@ -113,7 +115,7 @@ export const CUES: readonly Cue[] = [
     lang: 'zh',
     scope: 'within',
     kind: 'requirement',
-    re: /(?:^|[，,：:；;])(?:[\u4e00-\u9fff、\w .-]{0,24}?)(?<![重主只想还将也就都不])(?:必须|务必|务求|一定要|要(?!求|点|素|闻|案|件|是|么|不然|的))|(?:^|[，,：:；;])(?:[\u4e00-\u9fff、\w .-]{0,16}?(?:局|委|办|部|处|科|室|中心|公司|单位|部门|街道|镇|乡|村|社区|组|班子|人员|同志|干部|大家|各方))?(?:应当|应该|须(?!知)|需要|需(?!求))/,
+    re: /(?:^|[，,：:；;])(?:[\u4e00-\u9fff、\w .-]{0,24}?)(?<![重主只想还将也就都不需纪摘概提纲简必首紧扼])(?:必须|务必|务求|一定要|要(?!求|点|素|闻|案|件|是|么|不然|的))|(?:^|[，,：:；;])(?:[\u4e00-\u9fff、\w .-]{0,16}?(?:局|委|办|部|处|科|室|中心|公司|单位|部门|街道|镇|乡|村|社区|组|班子|人员|同志|干部|大家|各方)|[A-Za-z][\w.-]{0,30}\s*)?(?:应当|应该|须(?!知)|需要|需(?!求))/,
     examples: ['各单位要按时报送材料。', '会议认为，情况良好，必须保持。'],
     counterExamples: ['会议听取了汇报。', '主要问题是需求不足。'],
   },
@@ -265,6 +267,19 @@ export const CUES: readonly Cue[] = [
       'Jo reports the vendor called and they will replace the pump',
     ],
     counterExamples: ['The next meeting will be held in May.'],
+  },
+  {
+    id: 'en-lets',
+    lang: 'en',
+    scope: 'within',
+    kind: 'action',
+    re: /(?:^|[:,;]\s+|\bso\s+)(?:[Ll]et'?s'?|[Ll]et\s+us)\s+(?!me\b)[a-z]|^[A-Z][\w.-]{0,20}:\s+(?:[Dd]o|[Pp]lease)\s+[a-z]/,
+    examples: [
+      "SC: Let's come back to this in a March meeting.",
+      'JB: So lets move the open issues to 1.1.',
+      'AB: Do revisit the open PRs.',
+    ],
+    counterExamples: ['SC: The build is green.'],
   },
   {
     id: 'en-requirement',
