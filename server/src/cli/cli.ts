@@ -8,15 +8,15 @@ import { parseChoice, parseCommandLine, parseCount, parseDate, resolveLocale, Us
 import type { OptionSpec } from './args';
 import { collectFiles, readTextFile } from './files';
 import type { InputFile } from './files';
+import { formatActionsCsv, formatActionsMarkdown } from '../core/export';
 import {
   countProblems,
-  formatActionsCsv,
   formatActionsJson,
-  formatActionsMarkdown,
   formatCheckClean,
   formatCheckJson,
   formatCheckText,
   formatRules,
+  printable,
 } from './format';
 import type { FileDiagnostics } from './format';
 import { actionsHelp, checkHelp, mainHelp, rulesHelp } from './help';
@@ -62,7 +62,7 @@ class Run {
 
   problem(message: string): void {
     this.fileProblems++;
-    this.io.stderr(`minutes: ${message}\n`);
+    this.io.stderr(`minutes: ${printable(message)}\n`);
   }
 
   /** Reads a settings file; `undefined` (after reporting) when it cannot be read. */

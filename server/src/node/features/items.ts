@@ -1,5 +1,5 @@
 /** The custom requests behind the decisions & actions view: items, mark done, export. */
-import { formatActionsCsv, formatActionsMarkdown } from '../../cli/format';
+import { formatActionsCsv, formatActionsMarkdown } from '../../core/export';
 import {
   exportRequest,
   itemsRequest,
