@@ -10,6 +10,18 @@ export interface InputFile {
   absolute: string;
 }
 
+/**
+ * The most `*` a glob may hold in one path segment (`**` aside). Matching backtracks: each more `*` multiplies
+ * the work by the length of a name, and `*a*a*a*a*a*a*a*a*b` takes hours on a long file name.
+ */
+export const MAX_STARS_PER_SEGMENT = 3;
+
+function tooManyStars(pattern: string): boolean {
+  return pattern
+    .split(/[\\/]/)
+    .some((segment) => segment !== '**' && segment.split('*').length - 1 > MAX_STARS_PER_SEGMENT);
+}
+
 /** What directory searches pick up: `*.minutes` and `*.minutes.md`. */
 const MINUTES_FILE = /\.minutes(\.md)?$/i;
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
@@ -23,6 +35,15 @@ export function displayPath(absolute: string, cwd: string): string {
   const shown =
     relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? absolute : relative;
   return shown.split(path.sep).join('/');
+}
+
+/** Whether the real path `real` is `root` or lies under it. */
+function isWithin(real: string, root: string): boolean {
+  const relative = path.relative(root, real);
+  return (
+    relative === '' ||
+    (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative))
+  );
 }
 
 function errnoReason(error: unknown): string {
@@ -64,13 +85,15 @@ class Collector {
 
   /**
    * Searches a directory for minutes files and returns how many it met. Each real directory is entered once
-   * per search (`seen`), so symbolic link loops end.
+   * per search (`seen`), so symbolic link loops end; symbolic links that lead out of the directory first
+   * searched (`root`, resolved) are not followed.
    */
-  walk(directory: string, seen: Set<string>): number {
+  walk(directory: string, seen: Set<string>, root = directory): number {
     let entries: fs.Dirent[];
     try {
       const real = fs.realpathSync(directory);
-      if (seen.has(real)) return 0;
+      if (seen.size === 0) root = real;
+      if (seen.has(real) || !isWithin(real, root)) return 0;
       seen.add(real);
       entries = fs.readdirSync(directory, { withFileTypes: true });
     } catch (error) {
@@ -85,6 +108,8 @@ class Collector {
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
         try {
+          // A link out of the directory searched is not followed: `root -> /` must not check the machine.
+          if (!isWithin(fs.realpathSync(full), root)) continue;
           const target = fs.statSync(full);
           isDirectory = target.isDirectory();
           isFile = target.isFile();
@@ -95,7 +120,7 @@ class Collector {
         }
       }
       if (isDirectory && !SKIPPED_DIRECTORIES.has(entry.name)) {
-        found += this.walk(full, seen);
+        found += this.walk(full, seen, root);
       } else if (isFile && MINUTES_FILE.test(entry.name)) {
         this.addFile(full);
         found++;
@@ -124,7 +149,11 @@ export function collectFiles(operands: string[], cwd: string): { files: InputFil
         continue;
       }
     }
-    if (stat === undefined) {
+    if (stat === undefined && tooManyStars(operand)) {
+      collector.problems.push(
+        `pattern '${operand}' has more than ${MAX_STARS_PER_SEGMENT} '*' in one path segment: it could take hours to match; use fewer`,
+      );
+    } else if (stat === undefined) {
       const matches = globSync(operand.split(path.sep).join('/'), {
         cwd,
         absolute: true,
