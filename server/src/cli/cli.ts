@@ -58,7 +58,10 @@ function options(...names: string[]): Record<string, OptionSpec> {
 class Run {
   fileProblems = 0;
 
-  constructor(readonly io: CliIO) {}
+  constructor(
+    readonly io: CliIO,
+    readonly locale: Locale,
+  ) {}
 
   problem(message: string): void {
     this.fileProblems++;
@@ -67,7 +70,7 @@ class Run {
 
   /** Reads a settings file; `undefined` (after reporting) when it cannot be read. */
   readSettingsFile(display: string): string | undefined {
-    const read = readTextFile({ display, absolute: path.resolve(this.io.cwd, display) });
+    const read = readTextFile({ display, absolute: path.resolve(this.io.cwd, display) }, this.locale);
     if ('problem' in read) {
       this.problem(read.problem);
       return undefined;
@@ -111,7 +114,7 @@ class Run {
     problems.forEach((message) => this.problem(message));
     const results: T[] = [];
     for (const file of files) {
-      const read = readTextFile(file);
+      const read = readTextFile(file, this.locale);
       if ('problem' in read) {
         this.problem(read.problem);
         continue;
@@ -145,7 +148,7 @@ function check(argv: string[], io: CliIO): number {
   const locale = resolveLocale(args.string('locale'), io.env);
   const color = io.stdoutIsTTY && !args.flag('no-color') && !io.env.NO_COLOR;
 
-  const run = new Run(io);
+  const run = new Run(io, locale);
   const units = run.loadUnits(args.string('units'));
   const config = run.loadConfig(args.string('config'));
   const service = createMinutesService({
@@ -187,7 +190,7 @@ function actions(argv: string[], io: CliIO): number {
   const today = parseDate('--today', args.string('today'));
   const locale: Locale = resolveLocale(args.string('locale'), io.env);
 
-  const run = new Run(io);
+  const run = new Run(io, locale);
   const service = createMinutesService({ units: run.loadUnits(args.string('units')), locale });
   const documents: DocumentRecord[] = run.mapInputs(args.positionals, (file, text) =>
     service.items(service.parse(text), file.display),

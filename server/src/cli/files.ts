@@ -2,7 +2,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
-import { decodeText } from './decode';
+import type { Locale } from '../core/api';
+import { decodeProblem, decodeText } from '../core/decode';
 
 /** A file to process: `display` is how it is named in output, `absolute` where it is. */
 export interface InputFile {
@@ -171,8 +172,11 @@ export function collectFiles(operands: string[], cwd: string): { files: InputFil
   return { files: collector.files, problems: collector.problems };
 }
 
-/** Reads a file as text, or says why not (`cannot read 'x': no such file`, `skipped 'x': binary file`). */
-export function readTextFile(file: InputFile): { text: string } | { problem: string } {
+/**
+ * Reads a file as text (UTF-8, UTF-16 or GB18030: see the core's `decodeText`), or says why not, the decoding
+ * problems in the user's language (`cannot read 'x': no such file`, `skipped 'x': binary file`).
+ */
+export function readTextFile(file: InputFile, locale: Locale): { text: string } | { problem: string } {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file.absolute);
@@ -181,6 +185,9 @@ export function readTextFile(file: InputFile): { text: string } | { problem: str
   }
   const decoded = decodeText(bytes);
   if ('text' in decoded) return decoded;
-  const reason = decoded.error === 'binary' ? 'binary file' : 'not UTF-8 text (save it as UTF-8)';
-  return { problem: `skipped '${file.display}': ${reason}` };
+  const reason = decodeProblem(decoded.error, locale);
+  return {
+    problem:
+      locale === 'zh-CN' ? `已跳过 '${file.display}'：${reason}` : `skipped '${file.display}': ${reason}`,
+  };
 }
