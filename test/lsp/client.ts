@@ -44,7 +44,12 @@ import {
   StreamMessageWriter,
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
-import { itemsChangedNotification, type ItemsChangedParams } from '../../server/src/protocol';
+import {
+  itemsChangedNotification,
+  itemsRequest,
+  type ItemsChangedParams,
+  type MarkDoneParams,
+} from '../../server/src/protocol';
 import { repoPath } from '../util/paths';
 
 /** How long a test waits for an event before failing. */
@@ -272,6 +277,20 @@ export class TestClient {
     await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
       changes: [{ uri: uriOf(file), type }],
     });
+  }
+
+  /** The `minutes/markDone` parameters for the item listed at `line` of `uri`, as the items view sends them. */
+  async markDoneParams(uri: string, line: number): Promise<MarkDoneParams> {
+    const { documents } = await this.connection.sendRequest(itemsRequest, {});
+    const doc = documents.find((d) => d.uri === uri);
+    const item = doc?.items.find((i) => i.range.start.line === line);
+    assert.ok(doc && item, `no item listed at ${uri}:${line}`);
+    return { uri, line, text: item.text, version: doc.version };
+  }
+
+  /** The server process's exit code, once it has ended. */
+  whenExited(): Promise<number | null> {
+    return this.exited;
   }
 
   /** Shuts the server down and waits for the process to end; answers its exit code. */

@@ -200,10 +200,10 @@ describe('robustness: hostile minutes files in the workspace', function () {
     const line = fixture('lsp', 'park.minutes')
       .split('\n')
       .findIndex((l) => l.startsWith('- [ ]'));
-    const edit = await client.connection.sendRequest(markDoneRequest, {
-      uri: uriOf(path.join(root, 'ok.minutes')),
-      line,
-    });
+    const edit = await client.connection.sendRequest(
+      markDoneRequest,
+      await client.markDoneParams(uriOf(path.join(root, 'ok.minutes')), line),
+    );
     assert.ok(edit, 'markDone answers with an edit');
   });
 
@@ -241,7 +241,8 @@ describe('robustness: a workspace stays inside its folder, and reads the encodin
     // Nor is a linked file read for marking an item done.
     const line = text.split('\n').findIndex((l) => l.startsWith('会议决定'));
     const uri = uriOf(path.join(root, 'linked.minutes'));
-    assert.strictEqual(await client.connection.sendRequest(markDoneRequest, { uri, line }), null);
+    const params = { uri, line, text: text.split('\n')[line] };
+    assert.strictEqual(await client.connection.sendRequest(markDoneRequest, params), null);
   });
 
   it('indexes a GB18030 (GBK) 纪要 as its text, the same as its UTF-8 twin', async () => {

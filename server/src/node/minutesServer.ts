@@ -486,13 +486,19 @@ class MinutesServer implements ServerContext {
 
   // ---- ServerContext --------------------------------------------------------------------------------------
 
-  openModel(uri: string): MinutesDocument | null {
+  /** An open document that is checked: not over `minutes.validation.maxFileSize`, not binary. */
+  private checkable(uri: string): TextDocument | undefined {
     const document = this.documents.get(uri);
+    return document && !this.skipped(document) ? document : undefined;
+  }
+
+  openModel(uri: string): MinutesDocument | null {
+    const document = this.checkable(uri);
     return document ? this.cache.model(document, this.service()) : null;
   }
 
   openDiagnostics(uri: string): Diagnostic[] | null {
-    const document = this.documents.get(uri);
+    const document = this.checkable(uri);
     return document ? this.cache.diagnostics(document, this.service()) : null;
   }
 
@@ -557,7 +563,8 @@ class MinutesServer implements ServerContext {
       const document = this.documents.get(uri);
       if (document && !skipReason(document.getText(), this.settings.maxFileSize)) {
         const model = this.cache.model(document, this.service());
-        records.push({ ...this.service().items(model, displayPath(uri, this.folders)), uri });
+        const record = this.service().items(model, displayPath(uri, this.folders));
+        records.push({ ...record, uri, version: document.version });
       } else {
         const entry = this.index.get(uri);
         if (entry) records.push({ ...entry.record, uri });
