@@ -104,9 +104,25 @@ export function positionOf(text: string, needle: string, delta = 0): Position {
   return TextDocument.create('untitled:x', 'minutes', 0, text).positionAt(offset + delta);
 }
 
-/** A fresh temporary folder with the given files (paths relative to it). */
+/** Every temporary workspace made and not yet removed (tests may remove their own). */
+const workspaces: string[] = [];
+/** Every server process started and not yet ended. */
+const servers = new Set<ChildProcessWithoutNullStreams>();
+
+/**
+ * Ends every server process still running and removes every temporary workspace: run once the tests are done
+ * (test/util/hooks.ts), so that neither a pipe to a server nor a folder in the temporary directory outlives the
+ * run, whatever a failing hook left behind.
+ */
+export function endServersAndWorkspaces(): void {
+  for (const server of servers) server.kill();
+  for (const dir of workspaces.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** A fresh temporary folder with the given files (paths relative to it), removed when the run ends. */
 export function tempWorkspace(files: Record<string, string>): string {
   const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'minutes-lsp-')));
+  workspaces.push(root);
   for (const [name, text] of Object.entries(files)) writeFile(path.join(root, name), text);
   return root;
 }
@@ -166,6 +182,8 @@ export class TestClient {
     const server = repoPath('dist', 'server.js');
     assert.ok(fs.existsSync(server), 'dist/server.js is missing: run `npm run build`');
     const child = spawn(process.execPath, [server, '--stdio'], { stdio: 'pipe' });
+    servers.add(child);
+    child.on('exit', () => servers.delete(child));
     const connection = createProtocolConnection(
       new StreamMessageReader(child.stdout),
       new StreamMessageWriter(child.stdin),

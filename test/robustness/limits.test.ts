@@ -181,9 +181,13 @@ describe('robustness: broken message framing', function () {
       let stderr = '';
       server.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       const exited = new Promise<number | null>((resolve) => server.on('exit', (code) => resolve(code)));
-      server.stdin.write(`${header}{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}`);
-      assert.strictEqual(await exited, 1);
-      assert.match(stderr, /unreadable message, stopping/);
+      try {
+        server.stdin.write(`${header}{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}`);
+        assert.strictEqual(await exited, 1);
+        assert.match(stderr, /unreadable message, stopping/);
+      } finally {
+        server.kill();
+      }
     });
   }
 });
