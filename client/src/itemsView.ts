@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { itemsChangedNotification, itemsRequest, type UriDocumentRecord } from '../../server/src/protocol';
-import { localToday } from '../../server/src/node/settings';
+import { localDay } from '../../server/src/core/dates';
 import {
   daysBetween,
   groupByValues,
@@ -39,7 +39,7 @@ const t = vscode.l10n.t;
 /** The date the view compares deadlines with: `minutes.today`, else the local date. */
 export function today(): string {
   const setting = vscode.workspace.getConfiguration('minutes').get<string | null>('today');
-  return typeof setting === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(setting) ? setting : localToday();
+  return typeof setting === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(setting) ? setting : localDay(new Date());
 }
 
 export function groupBySetting(): GroupBy {
@@ -201,7 +201,11 @@ export class ItemsView implements vscode.TreeDataProvider<Node>, vscode.Disposab
     tooltip.appendText(t('owner: {0}', item.owners.map((o) => o.name).join('、') || t('No owner')));
     tooltip.appendMarkdown('  \n');
     tooltip.appendText(
-      item.deadline ? t('due {0}', item.deadline.date ?? item.deadline.text) : t('No deadline'),
+      item.deadline
+        ? t('due {0}', item.deadline.date ?? item.deadline.text)
+        : item.vagueDeadline
+          ? t('due {0}', item.vagueDeadline)
+          : t('No deadline'),
     );
     tooltip.appendMarkdown('  \n');
     tooltip.appendText(`${ref.file}:${item.range.start.line + 1}`);

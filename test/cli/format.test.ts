@@ -31,6 +31,7 @@ function item(overrides: Partial<ItemRecord>): ItemRecord {
     range: { start: { line: 4, character: 0 }, end: { line: 4, character: 5 } },
     owners: [],
     deadline: null,
+    vagueDeadline: null,
     status: 'open',
     resolution: false,
     ...overrides,
@@ -126,7 +127,7 @@ describe('cli/format', function () {
               { name: 'Finance', role: 'lead', vague: false, unit: null },
               { name: 'IT', role: null, vague: false, unit: null },
             ],
-            deadline: { text: 'end of May', date: '2024-05-31', vague: false },
+            deadline: { text: 'end of May', date: '2024-05-31' },
           }),
         ]),
       ]);
@@ -146,7 +147,7 @@ describe('cli/format', function () {
             item({
               text: 'Pick A | B <now>',
               owners: [{ name: '县财政局', role: 'support', vague: false, unit: null }],
-              deadline: { text: '5月底前', date: '2024-05-31', vague: false },
+              deadline: { text: '5月底前', date: '2024-05-31' },
             }),
           ]),
           document([], null),

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { version } from '../../../package.json';
 import { createMinutesService, parseConfigFile, parseUnitsRegistry, rules } from '../core';
+import { localDay } from '../core/dates';
 import type { DocumentRecord, Locale, MinutesConfig, UnitsRegistry } from '../core/api';
 import { parseChoice, parseCommandLine, parseCount, parseDate, resolveLocale, UsageError } from './args';
 import type { OptionSpec } from './args';
@@ -155,6 +156,7 @@ function check(argv: string[], io: CliIO): number {
     units,
     config: today === undefined ? config : { ...config, today },
     locale,
+    referenceDate: today ?? localDay(new Date()),
   });
   const results: FileDiagnostics[] = run.mapInputs(args.positionals, (file, text) => ({
     file: file.display,
@@ -191,7 +193,11 @@ function actions(argv: string[], io: CliIO): number {
   const locale: Locale = resolveLocale(args.string('locale'), io.env);
 
   const run = new Run(io, locale);
-  const service = createMinutesService({ units: run.loadUnits(args.string('units')), locale });
+  const service = createMinutesService({
+    units: run.loadUnits(args.string('units')),
+    locale,
+    referenceDate: today ?? localDay(new Date()),
+  });
   const documents: DocumentRecord[] = run.mapInputs(args.positionals, (file, text) =>
     service.items(service.parse(text), file.display),
   );

@@ -79,7 +79,7 @@ export function formatActionsCsv(documents: DocumentRecord[], today?: string): s
         item.kind,
         item.text,
         item.owners.map((o) => (o.role ? `${o.name} (${o.role})` : o.name)).join('; '),
-        item.deadline?.text ?? '',
+        item.deadline?.text ?? item.vagueDeadline ?? '',
         item.deadline?.date ?? '',
         item.status,
         String(item.range.start.line + 1),
@@ -118,7 +118,7 @@ export function formatActionsMarkdown(documents: DocumentRecord[], locale: Local
         ? item.deadline.date && item.deadline.date !== item.deadline.text
           ? s.aside(item.deadline.text, item.deadline.date)
           : item.deadline.text
-        : '';
+        : (item.vagueDeadline ?? '');
       const cells = [item.text, owners, deadline, s.status[item.status]];
       if (today !== undefined) cells.push(isOverdue(item, today) ? s.yes : '');
       lines.push(`| ${cells.map(escapeMarkdown).join(' | ')} |`);
