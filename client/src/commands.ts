@@ -35,6 +35,8 @@ async function markDone(client: LanguageClient, view: ItemsView, node: Node | un
   const edit = await client.sendRequest(markDoneRequest, {
     uri: node.ref.uri,
     line: node.ref.item.range.start.line,
+    text: node.ref.item.text,
+    version: node.ref.version,
   });
   if (
     !edit ||
@@ -102,7 +104,9 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-async function groupBy(value: GroupBy): Promise<void> {
+/** Groups the view as the user chose: the `minutes.itemsView.groupBy` setting. */
+async function groupBy(view: ItemsView, value: GroupBy): Promise<void> {
+  view.showGrouping(undefined);
   const config = vscode.workspace.getConfiguration('minutes');
   const inspected = config.inspect('itemsView.groupBy');
   const target =
@@ -118,7 +122,6 @@ async function showOverdue(view: ItemsView): Promise<void> {
     void vscode.window.showInformationMessage(t('No overdue items.'));
     return;
   }
-  await groupBy('deadline');
   await view.revealOverdue();
 }
 
@@ -137,8 +140,8 @@ export function registerCommands(
     register('minutes.showOverdue', () => showOverdue(view)),
     register('minutes.refreshItems', () => view.refresh()),
     register('minutes.restartServer', () => client.restart()),
-    register('minutes.groupByUnit', () => groupBy('unit')),
-    register('minutes.groupByDeadline', () => groupBy('deadline')),
-    register('minutes.groupByDocument', () => groupBy('document')),
+    register('minutes.groupByUnit', () => groupBy(view, 'unit')),
+    register('minutes.groupByDeadline', () => groupBy(view, 'deadline')),
+    register('minutes.groupByDocument', () => groupBy(view, 'document')),
   ];
 }

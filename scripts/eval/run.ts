@@ -6,7 +6,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { DocumentRecord } from '../../server/src/core/api';
-import { decodeText } from '../../server/src/cli/decode';
+import { decodeProblem, decodeText } from '../../server/src/core/decode';
 import { LabelError, parseLabel, scoreDocument, type DocumentScore } from './score';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -28,7 +28,7 @@ function readJson(file: string): unknown {
 
 function readText(file: string): string {
   const decoded = decodeText(fs.readFileSync(file));
-  if ('error' in decoded) throw new CorpusError(`${file}: not UTF-8 text`);
+  if ('error' in decoded) throw new CorpusError(`${file}: ${decodeProblem(decoded.error, 'en')}`);
   return decoded.text;
 }
 

@@ -6,8 +6,11 @@ import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { WorkspaceEdit } from 'vscode-languageserver-protocol';
 import type { DocumentRecord } from './core/api';
 
-/** A document's decisions and actions, with the document's URI. */
-export type UriDocumentRecord = DocumentRecord & { uri: string };
+/**
+ * A document's decisions and actions, with the document's URI and, when it is open, the version they were
+ * read from.
+ */
+export type UriDocumentRecord = DocumentRecord & { uri: string; version?: number };
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface ItemsParams {}
@@ -30,11 +33,18 @@ export const itemsChangedNotification = new NotificationType<ItemsChangedParams>
 
 export interface MarkDoneParams {
   uri: string;
-  /** 0-based line of the item (any line of it). */
+  /** 0-based first line of the item, as listed. */
   line: number;
+  /** The item's text, as listed: which item is meant, wherever edits since have moved it. */
+  text: string;
+  /** The version of the open document the item was listed from (`UriDocumentRecord.version`); absent for a saved file. */
+  version?: number;
 }
 
-/** The edit that marks the item on `line` done, or null when no item is there. */
+/**
+ * The edit that marks the item done, or null when it cannot be found for sure (gone, changed, or one of two
+ * items with the same text after an edit).
+ */
 export const markDoneRequest = new RequestType<MarkDoneParams, WorkspaceEdit | null, void>(
   'minutes/markDone',
 );

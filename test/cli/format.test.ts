@@ -3,14 +3,8 @@ import { isOverdue } from '../../server/src/core/features/items';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { DocumentRecord, ItemRecord } from '../../server/src/core/api';
-import {
-  displayWidth,
-  formatActionsCsv,
-  formatActionsMarkdown,
-  formatCheckJson,
-  formatCheckText,
-  formatRules,
-} from '../../server/src/cli/format';
+import { formatActionsCsv, formatActionsMarkdown } from '../../server/src/core/export';
+import { displayWidth, formatCheckJson, formatCheckText, formatRules } from '../../server/src/cli/format';
 
 function diagnostic(
   line: number,
@@ -166,7 +160,7 @@ describe('cli/format', function () {
         [
           '## Sync',
           '',
-          '文件：`notes/sync.minutes`　会议日期：2024-05-06',
+          '文件：notes/sync.minutes　会议日期：2024-05-06',
           '',
           '| 事项 | 责任单位 | 时限 | 状态 | 逾期 |',
           '| --- | --- | --- | --- | --- |',
@@ -174,7 +168,7 @@ describe('cli/format', function () {
           '',
           '## notes/sync.minutes',
           '',
-          '文件：`notes/sync.minutes`　会议日期：2024-05-06',
+          '文件：notes/sync.minutes　会议日期：2024-05-06',
           '',
           '_（无事项）_',
           '',

@@ -8,7 +8,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse as parseJsonc } from 'jsonc-parser';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import { repoPath } from '../util/paths';
 import { outputPath } from './harness';
 import * as wb from './workbench';
 import { DRAFT_FILE, EXAMPLE_FILE, exampleUnits, UNITS_FILE } from './workspace';
@@ -258,32 +259,39 @@ const quickFix: Scenario = {
   },
 };
 
+const ITEMS_VIEW = '[id="workbench.view.extension.minutes"]';
+
+/** Closes every editor, shows the Decisions & Actions view and waits for its rows to settle. */
+async function openItemsView(page: Page, extension: string): Promise<Locator> {
+  const contributes = manifest(extension).contributes ?? {};
+  const container = contributes.viewsContainers?.activitybar?.find((c) => c.id === 'minutes');
+  assert.ok(container, 'package.json contributes no activity bar container `minutes`');
+  assert.ok(
+    contributes.views?.minutes?.some((v) => v.id === 'minutes.items'),
+    'package.json contributes no view `minutes.items`',
+  );
+  await wb.runCommand(page, 'View: Close All Editors');
+  // Force: the item's badge (the overdue count) covers the icon's centre.
+  await page
+    .locator(`.part.activitybar a.action-label[aria-label^="${localized(extension, container.title)}"]`)
+    .click({ force: true });
+  const rows = page.locator(`${ITEMS_VIEW} .monaco-list-row`);
+  await rows.first().waitFor();
+  // The view loads its items again once the language server has scanned the workspace; a click while
+  // it re-renders goes to a row already replaced. Wait for it to settle.
+  await wb.waitForQuiet(page, ITEMS_VIEW);
+  return rows;
+}
+
 const itemsView: Scenario = {
   name: 'Decisions & Actions view groups items by unit and opens them',
   settings: {},
   async run({ page, workspace, extension }) {
-    const contributes = manifest(extension).contributes ?? {};
-    const container = contributes.viewsContainers?.activitybar?.find((c) => c.id === 'minutes');
-    assert.ok(container, 'package.json contributes no activity bar container `minutes`');
-    assert.ok(
-      contributes.views?.minutes?.some((v) => v.id === 'minutes.items'),
-      'package.json contributes no view `minutes.items`',
-    );
-    await wb.runCommand(page, 'View: Close All Editors');
-    // Force: the item's badge (the overdue count) covers the icon's centre.
-    await page
-      .locator(`.part.activitybar a.action-label[aria-label^="${localized(extension, container.title)}"]`)
-      .click({ force: true });
-    const view = '[id="workbench.view.extension.minutes"]';
-    const rows = page.locator(`${view} .monaco-list-row`);
-    await rows.first().waitFor();
-    // The view loads its items again once the language server has scanned the workspace; a click while
-    // it re-renders goes to a row already replaced. Wait for it to settle.
-    await wb.waitForQuiet(page, view);
+    const rows = await openItemsView(page, extension);
     let shown = await wb.rowsOf(rows);
     if (!shown.some((r) => r.level === 2)) {
       await rows.first().click();
-      await page.locator(`${view} .monaco-list-row[aria-level="2"]`).first().waitFor();
+      await page.locator(`${ITEMS_VIEW} .monaco-list-row[aria-level="2"]`).first().waitFor();
       shown = await wb.rowsOf(rows);
     }
     const groups = shown.filter((r) => r.level === 1);
@@ -304,6 +312,34 @@ const itemsView: Scenario = {
       lineHolding(path.join(workspace, file), shown[item].text),
       `the cursor is not on “${shown[item].text}”`,
     );
+  },
+};
+
+/** A 纪要 saved in GBK (test/fixtures/encodings), as Chinese offices still write them. */
+const GBK_FILE = 'library-gbk.minutes';
+
+const gbkMinutes: Scenario = {
+  name: 'a GBK 纪要 shows as its text in the Decisions & Actions view and the editor',
+  settings: { 'files.encoding': 'gbk', 'minutes.itemsView.groupBy': 'document' },
+  async run({ page, workspace, extension }) {
+    // Added while the workbench runs: the language server reads it from disk (it is not open).
+    fs.copyFileSync(repoPath('test', 'fixtures', 'encodings', 'gbk.minutes'), path.join(workspace, GBK_FILE));
+    const rows = await openItemsView(page, extension);
+    const group = rows.filter({ hasText: GBK_FILE }).first();
+    await group.waitFor();
+    if ((await group.getAttribute('aria-expanded')) !== 'true') await group.click();
+    const item = rows.filter({ hasText: '县住建局牵头完成施工图审查' }).first();
+    await item.waitFor().catch(async () => {
+      const shown = (await wb.rowsOf(rows)).map((r) => r.text);
+      assert.fail(`the GBK file's item is not in the view: ${JSON.stringify(shown)}`);
+    });
+    // Opened with files.encoding = gbk, the editor shows the same text.
+    await item.click();
+    await wb.activeTab(page, GBK_FILE).waitFor();
+    await page
+      .locator('.monaco-editor .view-lines')
+      .filter({ hasText: '县图书馆改造协调会会议纪要' })
+      .waitFor();
   },
 };
 
@@ -382,4 +418,5 @@ export const scenarios: Scenario[] = [
   itemsView,
   snippet,
   problemsScenario('zh-CN'),
+  gbkMinutes,
 ];

@@ -9,15 +9,15 @@ import { parseChoice, parseCommandLine, parseCount, parseDate, resolveLocale, Us
 import type { OptionSpec } from './args';
 import { collectFiles, readTextFile } from './files';
 import type { InputFile } from './files';
+import { formatActionsCsv, formatActionsMarkdown } from '../core/export';
 import {
   countProblems,
-  formatActionsCsv,
   formatActionsJson,
-  formatActionsMarkdown,
   formatCheckClean,
   formatCheckJson,
   formatCheckText,
   formatRules,
+  printable,
 } from './format';
 import type { FileDiagnostics } from './format';
 import { actionsHelp, checkHelp, mainHelp, rulesHelp } from './help';
@@ -59,16 +59,19 @@ function options(...names: string[]): Record<string, OptionSpec> {
 class Run {
   fileProblems = 0;
 
-  constructor(readonly io: CliIO) {}
+  constructor(
+    readonly io: CliIO,
+    readonly locale: Locale,
+  ) {}
 
   problem(message: string): void {
     this.fileProblems++;
-    this.io.stderr(`minutes: ${message}\n`);
+    this.io.stderr(`minutes: ${printable(message)}\n`);
   }
 
   /** Reads a settings file; `undefined` (after reporting) when it cannot be read. */
   readSettingsFile(display: string): string | undefined {
-    const read = readTextFile({ display, absolute: path.resolve(this.io.cwd, display) });
+    const read = readTextFile({ display, absolute: path.resolve(this.io.cwd, display) }, this.locale);
     if ('problem' in read) {
       this.problem(read.problem);
       return undefined;
@@ -112,7 +115,7 @@ class Run {
     problems.forEach((message) => this.problem(message));
     const results: T[] = [];
     for (const file of files) {
-      const read = readTextFile(file);
+      const read = readTextFile(file, this.locale);
       if ('problem' in read) {
         this.problem(read.problem);
         continue;
@@ -146,7 +149,7 @@ function check(argv: string[], io: CliIO): number {
   const locale = resolveLocale(args.string('locale'), io.env);
   const color = io.stdoutIsTTY && !args.flag('no-color') && !io.env.NO_COLOR;
 
-  const run = new Run(io);
+  const run = new Run(io, locale);
   const units = run.loadUnits(args.string('units'));
   const config = run.loadConfig(args.string('config'));
   const service = createMinutesService({
@@ -189,7 +192,7 @@ function actions(argv: string[], io: CliIO): number {
   const today = parseDate('--today', args.string('today'));
   const locale: Locale = resolveLocale(args.string('locale'), io.env);
 
-  const run = new Run(io);
+  const run = new Run(io, locale);
   const service = createMinutesService({
     units: run.loadUnits(args.string('units')),
     locale,

@@ -1,10 +1,12 @@
 /** Entry point of the `minutes` command (bundled to dist/cli.js, started by bin/minutes.js). */
 import { EXIT_USAGE, run } from './cli';
 
-// A reader that stops early (`minutes actions | head`) closes the pipe: stop quietly.
+// A reader that stops early (`minutes actions | head`) closes the pipe: stop quietly. Any other failure to
+// write (a full disk, `> /dev/full`) is one line on stderr and status 2, never "problems found" (1).
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') throw error;
-  process.exit(process.exitCode ?? 0);
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  process.stderr.write(`minutes: cannot write the output: ${error.message}\n`);
+  process.exit(EXIT_USAGE);
 });
 
 try {
