@@ -155,3 +155,25 @@ export function readTextFile(file: InputFile): { text: string } | { problem: str
   const reason = decoded.error === 'binary' ? 'binary file' : 'not UTF-8 text (save it as UTF-8)';
   return { problem: `skipped '${file.display}': ${reason}` };
 }
+
+/**
+ * Writes `bytes` to `absolute` (shown as `display`) through a temporary file beside it, so a failed write
+ * leaves no half file. An existing file is replaced only with `force`. Returns why it could not, or null.
+ */
+export function writeNewFile(
+  absolute: string,
+  display: string,
+  bytes: Uint8Array,
+  force: boolean,
+): string | null {
+  if (!force && fs.existsSync(absolute)) return `'${display}' already exists; use --force to replace it`;
+  const temporary = path.join(path.dirname(absolute), `.${path.basename(absolute)}.${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(temporary, bytes, { flag: 'wx' });
+    fs.renameSync(temporary, absolute);
+    return null;
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    return `cannot write '${display}': ${errnoReason(error)}`;
+  }
+}
