@@ -213,10 +213,14 @@ function gbSection(layout: Layout): ISectionOptions {
 const CELL_BORDER = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
 const CELL_BORDERS = { top: CELL_BORDER, bottom: CELL_BORDER, left: CELL_BORDER, right: CELL_BORDER };
 
+/** The business text width in twips; table columns are given in twips so every reader keeps them. */
+const BUSINESS_WIDTH = twips(PAGE.widthMm - 2 * BUSINESS.marginMm);
+const columns = (percents: number[]) => percents.map((p) => Math.floor((BUSINESS_WIDTH * p) / 100));
+
 function cell(text: string, options: { bold?: boolean; shade?: string; width?: number } = {}): TableCell {
   return new TableCell({
     borders: CELL_BORDERS,
-    ...(options.width ? { width: { size: options.width, type: WidthType.PERCENTAGE } } : {}),
+    ...(options.width ? { width: { size: options.width, type: WidthType.DXA } } : {}),
     ...(options.shade ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: options.shade } } : {}),
     margins: { top: 40, bottom: 40, left: 100, right: 100 },
     children: [new Paragraph({ children: [new TextRun({ text, bold: options.bold ?? false })] })],
@@ -237,9 +241,10 @@ function headerTable(fields: LayoutField[]): Table {
 
 function actionTable(rows: ActionRow[]): Table {
   const headers = actionHeaders('en');
-  const widths = [7, 51, 18, 13, 11];
+  const widths = columns([6, 47, 18, 16, 13]);
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: BUSINESS_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
     rows: [
       new TableRow({
         tableHeader: true,
@@ -325,7 +330,7 @@ function businessStyles() {
       document: { run: body, paragraph: { spacing: { after: 120, line: 276 } } },
       title: {
         run: { ...heading, size: halfPoints(BUSINESS.titlePt) },
-        paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 240 } },
+        paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 240, line: 320 } },
       },
       heading1: {
         run: { ...heading, size: halfPoints(BUSINESS.headingPt) },
