@@ -53,13 +53,13 @@ class HtmlWriter {
   private take(lines: LineRange): PreviewProblem[] {
     const here = this.problems.filter((p) => p.line >= lines.from && p.line <= lines.to);
     for (const problem of here) this.problems.splice(this.problems.indexOf(problem), 1);
-    return here;
+    return here.sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
   }
 
   private marker(lines: LineRange): string {
     const here = this.take(lines);
     if (here.length === 0) return '';
-    const worst = SEVERITY_ORDER.find((s) => here.some((p) => p.severity === s)) ?? 'hint';
+    const worst = here[0].severity;
     const title = here.map((p) => p.message).join('\n');
     return `<span class="problem problem-${worst}" title="${escapeHtml(title)}" aria-label="${escapeHtml(title)}">${here.length}</span>`;
   }
