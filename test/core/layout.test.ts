@@ -3,12 +3,12 @@ import * as fs from 'fs';
 import { createMinutesService } from '../../server/src/core';
 import {
   buildLayout,
-  renderDocx,
   renderHtml,
   renderHtmlDocument,
   type Layout,
   type LayoutBlock,
 } from '../../server/src/core/layout';
+import { renderDocx } from '../../server/src/core/layout/docx';
 import { repoPath } from '../util/paths';
 
 const service = createMinutesService();

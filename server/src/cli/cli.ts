@@ -4,7 +4,7 @@ import * as path from 'path';
 import { version } from '../../../package.json';
 import { createMinutesService, parseConfigFile, parseUnitsRegistry, rules } from '../core';
 import type { DocumentRecord, Locale, MinutesConfig, UnitsRegistry } from '../core/api';
-import { buildLayout, renderDocx, renderHtmlDocument } from '../core/layout';
+import { buildLayout, renderHtmlDocument } from '../core/layout';
 import { parseChoice, parseCommandLine, parseCount, parseDate, resolveLocale, UsageError } from './args';
 import type { OptionSpec } from './args';
 import { collectFiles, readTextFile, writeNewFile } from './files';
@@ -243,7 +243,9 @@ async function exportDocument(argv: string[], io: CliIO): Promise<number> {
   const [layout] = run.mapInputs(args.positionals, (_file, text) => buildLayout(service.parse(text)));
   if (layout === undefined) return EXIT_USAGE;
   const bytes =
-    format === 'docx' ? await renderDocx(layout) : new TextEncoder().encode(renderHtmlDocument(layout));
+    format === 'docx'
+      ? await (await import('../core/layout/docx')).renderDocx(layout)
+      : new TextEncoder().encode(renderHtmlDocument(layout));
   if (output === undefined) {
     io.stdout(new TextDecoder().decode(bytes));
   } else {

@@ -1,12 +1,6 @@
 /** The formal document: the preview's page (HTML) and the Word export, both laid out by the core. */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import {
-  buildLayout,
-  renderDocx,
-  renderHtml,
-  type PreviewProblem,
-  type ProblemSeverity,
-} from '../../core/layout';
+import { buildLayout, renderHtml, type PreviewProblem, type ProblemSeverity } from '../../core/layout';
 import { exportDocumentRequest, previewRequest } from '../../protocol';
 import type { ServerContext } from '../context';
 import { documentUri, guarded } from '../handlers';
@@ -47,6 +41,7 @@ export function registerPreview(ctx: ServerContext): void {
     guarded(ctx.log, 'minutes/exportDocument', null, async (params) => {
       const doc = await ctx.loadModel(documentUri(params));
       if (!doc) return null;
+      const { renderDocx } = await import('../../core/layout/docx');
       return { data: Buffer.from(await renderDocx(buildLayout(doc))).toString('base64') };
     }),
   );
