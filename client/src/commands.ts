@@ -64,6 +64,25 @@ async function newMinutes(extension: vscode.Extension<unknown>): Promise<void> {
   if (picked.body) await editor.insertSnippet(new vscode.SnippetString(picked.body));
 }
 
+/** The save dialog, then (for an existing file) a modal question before replacing it; undefined when cancelled. */
+async function askSaveTarget(
+  options: vscode.SaveDialogOptions,
+): Promise<{ target: vscode.Uri; name: string } | undefined> {
+  const target = await vscode.window.showSaveDialog(options);
+  if (!target) return undefined;
+  const name = target.path.slice(target.path.lastIndexOf('/') + 1);
+  if (await exists(target)) {
+    const overwrite = t('Overwrite');
+    const answer = await vscode.window.showWarningMessage(
+      t('Overwrite {0}?', name),
+      { modal: true },
+      overwrite,
+    );
+    if (answer !== overwrite) return undefined;
+  }
+  return { target, name };
+}
+
 async function exportItems(client: LanguageClient): Promise<void> {
   const picked = await vscode.window.showQuickPick(
     [
@@ -74,22 +93,13 @@ async function exportItems(client: LanguageClient): Promise<void> {
   );
   if (!picked) return;
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const target = await vscode.window.showSaveDialog({
+  const saveTo = await askSaveTarget({
     title: t('Export decisions and actions'),
     defaultUri: folder ? vscode.Uri.joinPath(folder, `minutes-items.${picked.extension}`) : undefined,
     filters: { [picked.label]: [picked.extension] },
   });
-  if (!target) return;
-  const name = target.path.slice(target.path.lastIndexOf('/') + 1);
-  if (await exists(target)) {
-    const overwrite = t('Overwrite');
-    const answer = await vscode.window.showWarningMessage(
-      t('Overwrite {0}?', name),
-      { modal: true },
-      overwrite,
-    );
-    if (answer !== overwrite) return;
-  }
+  if (!saveTo) return;
+  const { target, name } = saveTo;
   const result = await client.sendRequest(exportRequest, { format: picked.format });
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.text));
   void vscode.window.showInformationMessage(t('Exported {0} item(s) to {1}', result.count, name));
@@ -120,22 +130,13 @@ async function exportDocument(client: LanguageClient, uri: vscode.Uri | undefine
   const folder = document.isUntitled
     ? vscode.workspace.workspaceFolders?.[0]?.uri
     : vscode.Uri.joinPath(document.uri, '..');
-  const target = await vscode.window.showSaveDialog({
+  const saveTo = await askSaveTarget({
     title: t('Export as Word Document'),
     defaultUri: folder ? vscode.Uri.joinPath(folder, `${base || 'minutes'}.docx`) : undefined,
     filters: { [t('Word document')]: ['docx'] },
   });
-  if (!target) return;
-  const name = target.path.slice(target.path.lastIndexOf('/') + 1);
-  if (await exists(target)) {
-    const overwrite = t('Overwrite');
-    const answer = await vscode.window.showWarningMessage(
-      t('Overwrite {0}?', name),
-      { modal: true },
-      overwrite,
-    );
-    if (answer !== overwrite) return;
-  }
+  if (!saveTo) return;
+  const { target, name } = saveTo;
   const result = await client.sendRequest(exportDocumentRequest, {
     textDocument: { uri: document.uri.toString() },
   });

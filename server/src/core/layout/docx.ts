@@ -148,17 +148,22 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
   });
 }
 
+/** Title and headings: their styles (Title, Heading 1, Heading 2) carry the look of each layout style. */
+function headingParagraph(block: Extract<LayoutBlock, { kind: 'title' | 'heading' }>): Paragraph {
+  const heading =
+    block.kind === 'title'
+      ? HeadingLevel.TITLE
+      : block.level === 1
+        ? HeadingLevel.HEADING_1
+        : HeadingLevel.HEADING_2;
+  return new Paragraph({ heading, text: block.text });
+}
+
 function gbBlock(block: LayoutBlock): Paragraph[] {
   switch (block.kind) {
     case 'title':
-      return [new Paragraph({ heading: HeadingLevel.TITLE, text: block.text })];
     case 'heading':
-      return [
-        new Paragraph({
-          heading: block.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
-          text: block.text,
-        }),
-      ];
+      return [headingParagraph(block)];
     case 'paragraph':
       return [new Paragraph({ children: block.runs.map((r) => new TextRun(runOptions(r))) })];
     case 'fields':
@@ -269,14 +274,8 @@ function actionTable(rows: ActionRow[]): Table {
 function businessBlock(block: LayoutBlock): (Paragraph | Table)[] {
   switch (block.kind) {
     case 'title':
-      return [new Paragraph({ heading: HeadingLevel.TITLE, text: block.text })];
     case 'heading':
-      return [
-        new Paragraph({
-          heading: block.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
-          text: block.text,
-        }),
-      ];
+      return [headingParagraph(block)];
     case 'paragraph':
       return [
         new Paragraph({
