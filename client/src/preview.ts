@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { PREVIEW_CSS } from '../../server/src/core/layout/css';
+import { pagePatch } from '../../server/src/core/layout/patch';
 import { previewRequest } from '../../server/src/protocol';
 
 const t = vscode.l10n.t;
@@ -22,7 +23,10 @@ function nonce(): string {
   return Buffer.from(bytes).toString('base64');
 }
 
-/** The panel's own script: replaces the page on `update`, scrolls to a source line on `scroll`. */
+/**
+ * The panel's own script: `update` replaces the page, `patch` replaces blocks `from` … `from + remove - 1` (0-based
+ * children of the page's article) with those of `html`; `scroll` scrolls to a source line.
+ */
 const SCRIPT = `
 const page = document.getElementById('page');
 let line = 0;
@@ -39,12 +43,16 @@ window.addEventListener('message', (event) => {
   const message = event.data;
   if (message.type === 'update') {
     page.innerHTML = message.html;
-    page.dataset.version = String(message.version);
-    reveal();
+  } else if (message.type === 'patch') {
+    const article = page.firstElementChild;
+    const template = document.createElement('template');
+    template.innerHTML = message.html;
+    for (let i = 0; i < message.remove; i++) article.children[message.from].remove();
+    article.insertBefore(template.content, article.children[message.from] || null);
   } else if (message.type === 'scroll') {
     line = message.line;
-    reveal();
   }
+  reveal();
 });
 `;
 
@@ -76,9 +84,11 @@ class Preview implements vscode.Disposable {
   readonly panel: vscode.WebviewPanel;
   private readonly subscriptions: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
-  /** Requests sent, and the newest whose answer was shown: older answers are dropped. */
-  private sent = 0;
-  private shown = 0;
+  /** One request at a time: changes meanwhile ask for one more once it is answered (the newest text wins). */
+  private inFlight = false;
+  private again = false;
+  /** The page the panel shows, line by line. */
+  private shown: string[] = [];
 
   constructor(
     private readonly client: LanguageClient,
@@ -100,10 +110,11 @@ class Preview implements vscode.Disposable {
     this.panel.webview.html = shell(name);
     this.subscriptions.push(
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.document === this.document) this.schedule();
+        if (e.document === this.document && e.contentChanges.length > 0) this.schedule();
       }),
-      vscode.languages.onDidChangeDiagnostics((e) => {
-        if (e.uris.some((uri) => uri.toString() === this.document.uri.toString())) this.schedule();
+      // Rule severities and the registry change the problems marked in the margin.
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('minutes')) this.schedule();
       }),
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
         if (e.textEditor.document === this.document) this.scrollTo(e.visibleRanges[0]?.start.line ?? 0);
@@ -122,20 +133,31 @@ class Preview implements vscode.Disposable {
   }
 
   private async update(): Promise<void> {
-    const request = ++this.sent;
-    const version = this.document.version;
-    let result;
-    try {
-      result = await this.client.sendRequest(previewRequest, {
-        textDocument: { uri: this.document.uri.toString() },
-      });
-    } catch {
+    if (this.inFlight) {
+      this.again = true;
       return;
     }
-    // A newer request was sent, or the document changed since: that answer is coming.
-    if (request < this.shown || !result || (result.version !== null && result.version !== version)) return;
-    this.shown = request;
-    void this.panel.webview.postMessage({ type: 'update', html: result.html, version });
+    this.inFlight = true;
+    this.again = false;
+    const version = this.document.version;
+    try {
+      const result = await this.client.sendRequest(previewRequest, {
+        textDocument: { uri: this.document.uri.toString() },
+      });
+      // An answer for an older text than the one asked about is stale: the newer one is coming.
+      if (result && (result.version === null || result.version >= version)) {
+        const lines = result.html.split('\n');
+        const message = pagePatch(this.shown, lines);
+        this.shown = lines;
+        if (message.type === 'update' || message.remove > 0 || message.html !== '')
+          void this.panel.webview.postMessage(message);
+      }
+    } catch {
+      // The server restarted or the request was cancelled: the next change asks again.
+    } finally {
+      this.inFlight = false;
+      if (this.again) void this.update();
+    }
   }
 
   scrollTo(line: number): void {

@@ -9,6 +9,7 @@ import {
   type LayoutBlock,
 } from '../../server/src/core/layout';
 import { renderDocx } from '../../server/src/core/layout/docx';
+import { pagePatch } from '../../server/src/core/layout/patch';
 import { repoPath } from '../util/paths';
 
 const service = createMinutesService();
@@ -167,7 +168,7 @@ describe('layout: HTML', () => {
     ]);
     assert.match(
       html,
-      /<p data-line="6" data-line-end="6"><span class="problem problem-warning" title="no &#34;owner&#34; &#60;here&#62;\na hint"[^>]*>2<\/span><span class="heading2">（一）/,
+      /<p data-line="6" data-line-end="6"><span class="problem problem-warning" title="no &#34;owner&#34; &#60;here&#62;&#10;a hint"[^>]*>2<\/span><span class="heading2">（一）/,
     );
   });
 
@@ -190,5 +191,55 @@ describe('layout: Word', () => {
       assert.deepStrictEqual([...bytes.slice(0, 4)], [0x50, 0x4b, 0x03, 0x04], `${name} is a zip`);
       assert.ok(bytes.length > 5000, `${name}: ${bytes.length} bytes`);
     }
+  });
+});
+
+describe('layout: patching the shown page', () => {
+  const page = (...blocks: string[]) => [
+    '<article class="page page-gb" lang="zh-CN">',
+    ...blocks,
+    '</article>',
+  ];
+  const apply = (before: string[], patch: ReturnType<typeof pagePatch>): string[] => {
+    if (patch.type === 'update') return patch.html.split('\n');
+    const blocks = before.slice(1, -1);
+    blocks.splice(patch.from, patch.remove, ...(patch.html === '' ? [] : patch.html.split('\n')));
+    return [before[0], ...blocks, before[before.length - 1]];
+  };
+
+  it('sends only the blocks that changed, and gives back the new page when applied', () => {
+    const cases: [string[], string[]][] = [
+      [page('a', 'b', 'c'), page('a', 'B', 'c')],
+      [page('a', 'b', 'c'), page('a', 'b', 'x', 'c')],
+      [page('a', 'b', 'c'), page('a', 'c')],
+      [page('a', 'b', 'b'), page('a', 'b', 'b', 'b')],
+      [page('a'), page('a')],
+      [page(), page('a', 'b')],
+    ];
+    for (const [before, after] of cases) {
+      const patch = pagePatch(before, after);
+      assert.strictEqual(patch.type, 'patch');
+      assert.deepStrictEqual(apply(before, patch), after);
+    }
+    assert.deepStrictEqual(pagePatch(page('a', 'b', 'c'), page('a', 'B', 'c')), {
+      type: 'patch',
+      from: 1,
+      remove: 1,
+      html: 'B',
+    });
+  });
+
+  it('replaces the whole page when there is none yet or its style changed', () => {
+    const business = ['<article class="page page-business" lang="en">', 'a', '</article>'];
+    assert.deepStrictEqual(pagePatch([], page('a')), { type: 'update', html: page('a').join('\n') });
+    assert.strictEqual(pagePatch(page('a'), business).type, 'update');
+  });
+
+  it('keeps each block on one line, even a problem message with line breaks', () => {
+    const layout = example('industrial-park.minutes');
+    const html = renderHtml(layout, [{ line: 15, severity: 'error', message: 'two\nlines' }]);
+    const lines = html.split('\n');
+    assert.strictEqual(lines.length, layout.blocks.length + 2);
+    assert.ok(html.includes('title="two&#10;lines"'));
   });
 });

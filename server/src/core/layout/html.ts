@@ -60,8 +60,9 @@ class HtmlWriter {
     const here = this.take(lines);
     if (here.length === 0) return '';
     const worst = here[0].severity;
-    const title = here.map((p) => p.message).join('\n');
-    return `<span class="problem problem-${worst}" title="${escapeHtml(title)}" aria-label="${escapeHtml(title)}">${here.length}</span>`;
+    // One block, one line of HTML (the preview patches the page line by line): line breaks as references.
+    const title = escapeHtml(here.map((p) => p.message).join('\n')).replace(/\r?\n|\r/g, '&#10;');
+    return `<span class="problem problem-${worst}" title="${title}" aria-label="${title}">${here.length}</span>`;
   }
 
   private attributes(lines: LineRange, extra = ''): string {
@@ -88,12 +89,13 @@ class HtmlWriter {
         .join('');
       return `<table class="header-table">${rows}</table>`;
     }
-    return fields
+    const lines = fields
       .map(
         (f) =>
-          `<p${this.attributes(f.lines, kind)}>${this.marker(f.lines)}<span class="label">${escapeHtml(f.label)}：</span><span class="names">${escapeHtml(f.value)}</span></p>`,
+          `<p${this.attributes(f.lines)}>${this.marker(f.lines)}<span class="label">${escapeHtml(f.label)}：</span><span class="names">${escapeHtml(f.value)}</span></p>`,
       )
       .join('');
+    return `<div class="${kind}">${lines}</div>`;
   }
 
   private actions(rows: ActionRow[]): string {
@@ -117,7 +119,7 @@ class HtmlWriter {
       case 'fields':
         return this.fields(block.fields, 'fields');
       case 'attendance':
-        return `<div class="attendance">${this.fields(block.fields, 'attendance')}</div>`;
+        return this.fields(block.fields, 'attendance');
       case 'heading': {
         const tag = block.level === 1 ? 'h2' : 'h3';
         return `<${tag}${this.attributes(block.lines, `heading${block.level}`)}>${this.marker(block.lines)}${escapeHtml(block.text)}</${tag}>`;
@@ -136,7 +138,10 @@ class HtmlWriter {
   }
 }
 
-/** The page as an HTML fragment, problems marked in the margin of the blocks they belong to. */
+/**
+ * The page as an HTML fragment, problems marked in the margin of the blocks they belong to. Each block is one
+ * element on one line, between the `<article>` line and the `</article>` line.
+ */
 export function renderHtml(layout: Layout, problems: readonly PreviewProblem[] = []): string {
   return new HtmlWriter(layout, problems).page();
 }
