@@ -13,7 +13,7 @@ import { previewRequest } from '../../server/src/protocol';
 const t = vscode.l10n.t;
 
 /** How long typing must pause before the page is laid out again. */
-const UPDATE_DELAY = 60;
+const UPDATE_DELAY = 40;
 
 export const previewViewType = 'minutes.preview';
 
@@ -30,6 +30,12 @@ function nonce(): string {
 const SCRIPT = `
 const page = document.getElementById('page');
 let line = 0;
+// The paper (210 mm at 96 dpi) is shrunk to fit a narrow panel.
+function fit() {
+  page.style.zoom = String(Math.min(1, (document.documentElement.clientWidth - 16) / 794));
+}
+window.addEventListener('resize', () => { fit(); reveal(); });
+fit();
 function reveal() {
   let target = null;
   for (const block of page.querySelectorAll('[data-line]')) {

@@ -420,6 +420,8 @@ const preview: Scenario = {
       .filter({ hasText: '青禾区年度重点工作推进会议纪要' })
       .waitFor({ timeout: 30_000 });
     assert.strictEqual(await shown.locator('.attendance .label').first().textContent(), '出席：');
+    // The picture of the preview the README shows.
+    await page.screenshot({ path: outputPath('preview.png') });
 
     // Type at the end; the preview scrolls there with the editor, and shows the text.
     await wb.focusEditor(page);
@@ -451,7 +453,6 @@ const preview: Scenario = {
     assert.ok(ms <= 300, `the preview followed ${ms} ms after the last keystroke (more than 300 ms)`);
     const scrolled = await frame.evaluate<number>('window.scrollY');
     assert.ok(scrolled > 0, 'the preview did not scroll with the editor to the end');
-    await page.screenshot({ path: outputPath('preview.png') });
 
     await wb.runCommand(page, 'File: Revert File');
     await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached' });

@@ -76,9 +76,13 @@ const BULLET = /^\s*[-*+•·]\s+/;
 
 /** `gb` when the text is mostly Chinese, else `business`. */
 export function layoutStyleOf(text: string): LayoutStyle {
-  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
-  const latin = text.match(/[A-Za-z]/g)?.length ?? 0;
-  return han >= latin ? 'gb' : 'business';
+  let balance = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i) | 0x20;
+    if (code >= 0x61 && code <= 0x7a) balance--;
+    else if (text.charCodeAt(i) >= 0x3400 && text.charCodeAt(i) <= 0x9fff) balance++;
+  }
+  return balance >= 0 ? 'gb' : 'business';
 }
 
 interface SourceLine {
@@ -109,6 +113,11 @@ class LayoutBuilder {
   private readonly blocks: LayoutBlock[] = [];
   /** Offsets of `@` signs to leave out: the names they mark are shown plain. */
   private readonly dropped = new Set<number>();
+  /** Sections by the offset of their heading, items by the offset of their number label. */
+  private readonly sectionAt = new Map<number, Section>();
+  private readonly numberedItemAt = new Map<number, Item>();
+  /** Where the items that are marked done start. */
+  private readonly doneStarts: number[] = [];
 
   constructor(
     private readonly doc: MinutesDocument,
@@ -118,6 +127,11 @@ class LayoutBuilder {
     for (const mention of doc.mentions) {
       const at = mention.span.start - 1;
       if (doc.text[at] === '@' || doc.text[at] === '＠') this.dropped.add(at);
+    }
+    for (const section of doc.sections) this.sectionAt.set(section.headingSpan.start, section);
+    for (const item of doc.items) {
+      if (item.number) this.numberedItemAt.set(item.number.span.start, item);
+      if (item.status === 'done' && item.statusSpan) this.doneStarts.push(item.span.start);
     }
   }
 
@@ -289,9 +303,9 @@ class LayoutBuilder {
       const value = this.plain(s, e);
       if (value !== '') runs.push({ text: value, style });
     };
-    const section = this.doc.sections.find((s) => s.headingSpan.start >= from && s.headingSpan.start < end);
-    const item = this.doc.items.find((i) => i.number && i.number.span.start === from);
-    if (section && section.headingSpan.start === from) {
+    const section = this.sectionAt.get(from);
+    const item = this.numberedItemAt.get(from);
+    if (section) {
       push(from, section.headingSpan.end, 'heading1');
       from = section.headingSpan.end;
     } else if (item?.number?.style === 'cn-paren') {
@@ -302,9 +316,7 @@ class LayoutBuilder {
       from = headEnd;
     }
     push(from, end, 'body');
-    const done = this.doc.items.some(
-      (i) => i.status === 'done' && i.statusSpan && i.span.start >= start && i.span.start < end,
-    );
+    const done = this.doneStarts.some((at) => at >= start && at < end);
     if (done) runs.push({ text: this.style === 'gb' ? '（已完成）' : ' (done)', style: 'body' });
     if (runs.length > 0) runs[runs.length - 1].text = runs[runs.length - 1].text.trimEnd();
     if (runs.length > 0) runs[0].text = runs[0].text.trimStart();
