@@ -72,6 +72,16 @@ describe('minutes export', () => {
     });
   }
 
+  it('exports one file at a time, also from a directory', () => {
+    const dir = temp.make({ 'a/one.minutes': SEED, 'a/two.minutes': SEED });
+    const result = runCli(['export', 'a', '-o', 'x.docx'], dir);
+    assert.deepStrictEqual(
+      [result.status, result.stderr],
+      [2, "minutes: 'a' holds 2 minutes files; export one file at a time\n"],
+    );
+    assert.ok(!fs.existsSync(path.join(dir, 'x.docx')));
+  });
+
   it('has help', () => {
     const result = runCli(['export', '--help'], temp.make());
     assert.strictEqual(result.status, 0);

@@ -240,7 +240,13 @@ async function exportDocument(argv: string[], io: CliIO): Promise<number> {
 
   const run = new Run(io);
   const service = createMinutesService({ units: run.loadUnits(args.string('units')) });
-  const [layout] = run.mapInputs(args.positionals, (_file, text) => buildLayout(service.parse(text)));
+  const layouts = run.mapInputs(args.positionals, (_file, text) => buildLayout(service.parse(text)));
+  if (layouts.length > 1) {
+    throw new UsageError(
+      `'${args.positionals[0]}' holds ${layouts.length} minutes files; export one file at a time`,
+    );
+  }
+  const [layout] = layouts;
   if (layout === undefined) return EXIT_USAGE;
   const bytes =
     format === 'docx'
