@@ -2,27 +2,8 @@
 # Installs what the Word export test needs: LibreOffice Writer (headless), poppler's pdftotext and pdftoppm,
 # unzip and CJK fonts, from Debian. Idempotent: a second run only checks and returns.
 set -euo pipefail
+# shellcheck source=../lib/debian.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/debian.sh"
 
-DEBIAN_PACKAGES=(libreoffice-writer-nogui poppler-utils unzip fonts-noto-cjk)
-
-missing=()
-for pkg in "${DEBIAN_PACKAGES[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
-    missing+=("$pkg")
-  fi
-done
-((${#missing[@]})) || exit 0
-if [[ $(id -u) -ne 0 ]]; then
-  echo "docx setup: missing Debian packages: ${missing[*]}" >&2
-  echo "docx setup: install them with: sudo apt-get install -y ${missing[*]}" >&2
-  exit 1
-fi
-for pkg in "${missing[@]}"; do
-  if ! apt-cache show "$pkg" >/dev/null 2>&1; then
-    echo 'docx setup: apt-get update'
-    apt-get update -qq
-    break
-  fi
-done
-echo "docx setup: apt-get install ${missing[*]}"
-DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+ensure_debian_packages 'docx setup' --no-install-recommends \
+  libreoffice-writer-nogui poppler-utils unzip fonts-noto-cjk
