@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
+  exportDocumentRequest,
   exportRequest,
   markDoneRequest,
   revealAndSuggestCommand,
@@ -10,6 +11,7 @@ import {
 import type { GroupBy } from './grouping';
 import { overdueItems } from './grouping';
 import { today, type ItemsView, type Node } from './itemsView';
+import type { Previews } from './preview';
 import { fileTemplates } from './templates';
 
 const t = vscode.l10n.t;
@@ -64,6 +66,25 @@ async function newMinutes(extension: vscode.Extension<unknown>): Promise<void> {
   if (picked.body) await editor.insertSnippet(new vscode.SnippetString(picked.body));
 }
 
+/** The save dialog, then (for an existing file) a modal question before replacing it; undefined when cancelled. */
+async function askSaveTarget(
+  options: vscode.SaveDialogOptions,
+): Promise<{ target: vscode.Uri; name: string } | undefined> {
+  const target = await vscode.window.showSaveDialog(options);
+  if (!target) return undefined;
+  const name = target.path.slice(target.path.lastIndexOf('/') + 1);
+  if (await exists(target)) {
+    const overwrite = t('Overwrite');
+    const answer = await vscode.window.showWarningMessage(
+      t('Overwrite {0}?', name),
+      { modal: true },
+      overwrite,
+    );
+    if (answer !== overwrite) return undefined;
+  }
+  return { target, name };
+}
+
 async function exportItems(client: LanguageClient): Promise<void> {
   const picked = await vscode.window.showQuickPick(
     [
@@ -74,25 +95,59 @@ async function exportItems(client: LanguageClient): Promise<void> {
   );
   if (!picked) return;
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const target = await vscode.window.showSaveDialog({
+  const saveTo = await askSaveTarget({
     title: t('Export decisions and actions'),
     defaultUri: folder ? vscode.Uri.joinPath(folder, `minutes-items.${picked.extension}`) : undefined,
     filters: { [picked.label]: [picked.extension] },
   });
-  if (!target) return;
-  const name = target.path.slice(target.path.lastIndexOf('/') + 1);
-  if (await exists(target)) {
-    const overwrite = t('Overwrite');
-    const answer = await vscode.window.showWarningMessage(
-      t('Overwrite {0}?', name),
-      { modal: true },
-      overwrite,
-    );
-    if (answer !== overwrite) return;
-  }
+  if (!saveTo) return;
+  const { target, name } = saveTo;
   const result = await client.sendRequest(exportRequest, { format: picked.format });
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.text));
   void vscode.window.showInformationMessage(t('Exported {0} item(s) to {1}', result.count, name));
+}
+
+/** The minutes document a command is for: the one given (editor title, explorer), else the active editor's. */
+async function minutesDocument(uri: vscode.Uri | undefined): Promise<vscode.TextDocument | undefined> {
+  const document = uri
+    ? await vscode.workspace.openTextDocument(uri)
+    : vscode.window.activeTextEditor?.document;
+  if (document?.languageId === 'minutes') return document;
+  void vscode.window.showInformationMessage(t('Open a minutes file (*.minutes, *.minutes.md) first.'));
+  return undefined;
+}
+
+async function openPreview(previews: Previews, uri: vscode.Uri | undefined): Promise<void> {
+  const document = await minutesDocument(uri);
+  if (document) previews.show(document);
+}
+
+/** Asks where to save (and before replacing a file), then writes the .docx the server lays out. */
+async function exportDocument(client: LanguageClient, uri: vscode.Uri | undefined): Promise<void> {
+  const document = await minutesDocument(uri);
+  if (!document) return;
+  const base = document.uri.path
+    .slice(document.uri.path.lastIndexOf('/') + 1)
+    .replace(/\.minutes(\.md)?$|\.[^.]*$/i, '');
+  const folder = document.isUntitled
+    ? vscode.workspace.workspaceFolders?.[0]?.uri
+    : vscode.Uri.joinPath(document.uri, '..');
+  const saveTo = await askSaveTarget({
+    title: t('Export as Word Document'),
+    defaultUri: folder ? vscode.Uri.joinPath(folder, `${base || 'minutes'}.docx`) : undefined,
+    filters: { [t('Word document')]: ['docx'] },
+  });
+  if (!saveTo) return;
+  const { target, name } = saveTo;
+  const result = await client.sendRequest(exportDocumentRequest, {
+    textDocument: { uri: document.uri.toString() },
+  });
+  if (!result) {
+    void vscode.window.showErrorMessage(t('Could not lay out {0} as a Word document.', base));
+    return;
+  }
+  await vscode.workspace.fs.writeFile(target, Buffer.from(result.data, 'base64'));
+  void vscode.window.showInformationMessage(t('Exported {0}', name));
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
@@ -128,6 +183,7 @@ async function showOverdue(view: ItemsView): Promise<void> {
 export function registerCommands(
   client: LanguageClient,
   view: ItemsView,
+  previews: Previews,
   extension: vscode.Extension<unknown>,
 ): vscode.Disposable[] {
   const register = vscode.commands.registerCommand;
@@ -137,6 +193,8 @@ export function registerCommands(
     register('minutes.markDone', (node?: Node) => markDone(client, view, node)),
     register('minutes.newMinutes', () => newMinutes(extension)),
     register('minutes.exportItems', () => exportItems(client)),
+    register('minutes.openPreviewToSide', (uri?: vscode.Uri) => openPreview(previews, uri)),
+    register('minutes.exportDocument', (uri?: vscode.Uri) => exportDocument(client, uri)),
     register('minutes.showOverdue', () => showOverdue(view)),
     register('minutes.refreshItems', () => view.refresh()),
     register('minutes.restartServer', () => client.restart()),

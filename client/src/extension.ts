@@ -15,6 +15,7 @@ import {
 import type { InitializationOptions } from '../../server/src/protocol';
 import { registerCommands } from './commands';
 import { ItemsView } from './itemsView';
+import { Previews } from './preview';
 
 let client: LanguageClient | undefined;
 
@@ -61,9 +62,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = languageClient;
 
   const view = new ItemsView(languageClient);
+  const previews = new Previews(languageClient);
   context.subscriptions.push(
     view,
-    ...registerCommands(languageClient, view, context.extension),
+    previews,
+    ...registerCommands(languageClient, view, previews, context.extension),
     // Trust widens what the server reads (registry, config file): start it again with the new options.
     vscode.workspace.onDidGrantWorkspaceTrust(() => void languageClient.restart()),
     languageClient.onDidChangeState((e) => (e.newState === State.Running ? void view.refresh() : undefined)),

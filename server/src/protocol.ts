@@ -64,6 +64,34 @@ export interface ExportResult {
 /** The workspace's decisions and actions as CSV or Markdown text. */
 export const exportRequest = new RequestType<ExportParams, ExportResult, void>('minutes/export');
 
+export interface PreviewParams {
+  textDocument: { uri: string };
+}
+
+export interface PreviewResult {
+  /** The version of the open document the page was laid out from (null for a saved file). */
+  version: number | null;
+  /** The page as an HTML fragment: document text escaped, no scripts; blocks carry `data-line`. */
+  html: string;
+}
+
+/** The document laid out as the formal document, for the preview; null when it cannot be read. */
+export const previewRequest = new RequestType<PreviewParams, PreviewResult | null, void>('minutes/preview');
+
+export interface ExportDocumentParams {
+  textDocument: { uri: string };
+}
+
+export interface ExportDocumentResult {
+  /** The .docx file, base64-encoded. */
+  data: string;
+}
+
+/** The document as a Word file (.docx); null when it cannot be read. */
+export const exportDocumentRequest = new RequestType<ExportDocumentParams, ExportDocumentResult | null, void>(
+  'minutes/exportDocument',
+);
+
 /** What the client passes in `initializationOptions`. */
 export interface InitializationOptions {
   /** The editor's display language, e.g. `zh-cn`. */

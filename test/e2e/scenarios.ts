@@ -410,6 +410,97 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** A long 纪要 of about 50 KB (UTF-8), for the preview to follow typing in. */
+export const LONG_FILE = 'long-meeting.minutes';
+
+function longMinutes(): string {
+  const lines = [
+    '# 青禾区年度重点工作推进会议纪要',
+    '',
+    '时间：2024年11月8日下午',
+    '地点：区政府二楼第一会议室',
+    '主持：副区长',
+    '出席：@区民政局、@区财政局、@区卫健局、@区教育局、@区住建局',
+    '请假：@区人社局',
+    '记录：区政府办',
+    '',
+    '一、会议决定',
+    '',
+  ];
+  for (let n = 1; Buffer.byteLength(lines.join('\n')) < 50_000; n++) {
+    lines.push(
+      `${n}. 推进第${n}项重点工作，统筹资源、细化分工、压实责任，确保按期保质完成各项任务，并定期向区政府报告工作进展情况。责任单位：@区民政局；时限：2025年6月30日前。`,
+      '',
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Time between keystrokes when the preview scenario types (a fast typist, 600 characters a minute). */
+const KEYSTROKE_INTERVAL = 100;
+
+/** The preview's page, inside the webview's two frames. */
+function previewPage(page: Page) {
+  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('#page');
+}
+
+const preview: Scenario = {
+  name: 'preview beside the editor follows typing on a 50 KB document',
+  settings: {},
+  async run({ page, workspace }, timings) {
+    const text = longMinutes();
+    fs.writeFileSync(path.join(workspace, LONG_FILE), text);
+    await wb.runCommand(page, 'View: Close All Editors');
+    await wb.quickOpen(page, LONG_FILE);
+    await wb.runCommand(page, 'Minutes: Open Preview to the Side');
+    const shown = previewPage(page);
+    await shown
+      .locator('h1.title')
+      .filter({ hasText: '青禾区年度重点工作推进会议纪要' })
+      .waitFor({ timeout: 30_000 });
+    assert.strictEqual(await shown.locator('.attendance .label').first().textContent(), '出席：');
+    // The picture of the preview the README shows.
+    await page.screenshot({ path: outputPath('preview.png') });
+
+    // Type at the end; the preview scrolls there with the editor, and shows the text.
+    await wb.focusEditor(page);
+    await page.keyboard.press('Control+End');
+    const marker = '预览跟随输入';
+    const frame = await (await shown.elementHandle())?.ownerFrame();
+    assert.ok(frame, 'no frame holds the preview');
+    await frame.evaluate(
+      `(() => {
+        const state = (window.__minutesPreview = { seen: 0 });
+        const page = document.getElementById('page');
+        new MutationObserver(() => {
+          if (state.seen === 0 && page.textContent.includes(${JSON.stringify(marker)})) state.seen = Date.now();
+        }).observe(page, { subtree: true, childList: true, characterData: true });
+      })()`,
+    );
+    let lastKey = 0;
+    // At a fast typist's pace: ten characters a second.
+    for (const [i, character] of [...`${marker}。`].entries()) {
+      if (i > 0) await new Promise((resolve) => setTimeout(resolve, KEYSTROKE_INTERVAL));
+      await page.keyboard.type(character);
+      lastKey = Date.now();
+    }
+    await shown.filter({ hasText: marker }).waitFor({ timeout: 10_000 });
+    const seen = await frame.evaluate<number>('window.__minutesPreview.seen');
+    const ms = Math.max(0, seen - lastKey);
+    timings.previewFollowsTyping = ms;
+    console.log(
+      `    preview showed the typed text ${ms} ms after the last keystroke (${text.length} characters)`,
+    );
+    assert.ok(ms <= 300, `the preview followed ${ms} ms after the last keystroke (more than 300 ms)`);
+    const scrolled = await frame.evaluate<number>('window.scrollY');
+    assert.ok(scrolled > 0, 'the preview did not scroll with the editor to the end');
+
+    await wb.runCommand(page, 'File: Revert File');
+    await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached' });
+    await wb.runCommand(page, 'View: Close All Editors');
+  },
+};
+
 export const scenarios: Scenario[] = [
   problemsScenario('en'),
   outline,
@@ -417,6 +508,7 @@ export const scenarios: Scenario[] = [
   quickFix,
   itemsView,
   snippet,
+  preview,
   problemsScenario('zh-CN'),
   gbkMinutes,
 ];

@@ -5,9 +5,10 @@ import { version } from '../../../package.json';
 import { createMinutesService, parseConfigFile, parseUnitsRegistry, rules } from '../core';
 import { localDay } from '../core/dates';
 import type { DocumentRecord, Locale, MinutesConfig, UnitsRegistry } from '../core/api';
+import { buildLayout, renderHtmlDocument } from '../core/layout';
 import { parseChoice, parseCommandLine, parseCount, parseDate, resolveLocale, UsageError } from './args';
 import type { OptionSpec } from './args';
-import { collectFiles, readTextFile } from './files';
+import { collectFiles, readTextFile, writeNewFile } from './files';
 import type { InputFile } from './files';
 import { formatActionsCsv, formatActionsMarkdown } from '../core/export';
 import {
@@ -20,7 +21,7 @@ import {
   printable,
 } from './format';
 import type { FileDiagnostics } from './format';
-import { actionsHelp, checkHelp, mainHelp, rulesHelp } from './help';
+import { actionsHelp, checkHelp, exportHelp, mainHelp, rulesHelp } from './help';
 
 export interface CliIO {
   cwd: string;
@@ -47,6 +48,8 @@ const OPTIONS: Record<string, OptionSpec> = {
   locale: { type: 'string' },
   'max-warnings': { type: 'string' },
   'no-color': { type: 'boolean' },
+  output: { type: 'string', short: 'o' },
+  force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -222,10 +225,62 @@ function listRules(argv: string[], io: CliIO): number {
   return EXIT_OK;
 }
 
-const commands: Record<string, { run: (argv: string[], io: CliIO) => number; help: string }> = {
+/** `minutes export`: one minutes file as a formal document (.docx, or HTML). */
+async function exportDocument(argv: string[], io: CliIO): Promise<number> {
+  const args = parseCommandLine(
+    argv,
+    options('format', 'output', 'force', 'units', 'help'),
+    'minutes export',
+  );
+  if (args.flag('help')) {
+    io.stdout(exportHelp);
+    return EXIT_OK;
+  }
+  const format = parseChoice('--format', args.string('format') ?? 'docx', ['docx', 'html']);
+  const output = args.string('output');
+  if (args.positionals.length !== 1) {
+    throw new UsageError(
+      `${args.positionals.length === 0 ? 'no file given' : 'one file at a time'}; see 'minutes export --help'`,
+    );
+  }
+  if (format === 'docx' && output === undefined) {
+    throw new UsageError("--format docx needs --output FILE.docx; see 'minutes export --help'");
+  }
+
+  const run = new Run(io);
+  const service = createMinutesService({ units: run.loadUnits(args.string('units')) });
+  const layouts = run.mapInputs(args.positionals, (_file, text) => buildLayout(service.parse(text)));
+  if (layouts.length > 1) {
+    throw new UsageError(
+      `'${args.positionals[0]}' holds ${layouts.length} minutes files; export one file at a time`,
+    );
+  }
+  const [layout] = layouts;
+  if (layout === undefined) return EXIT_USAGE;
+  const bytes =
+    format === 'docx'
+      ? await (await import('../core/layout/docx')).renderDocx(layout)
+      : new TextEncoder().encode(renderHtmlDocument(layout));
+  if (output === undefined) {
+    io.stdout(new TextDecoder().decode(bytes));
+  } else {
+    const problem = writeNewFile(path.resolve(io.cwd, output), output, bytes, args.flag('force'));
+    if (problem) {
+      run.problem(problem);
+      return EXIT_USAGE;
+    }
+  }
+  return run.fileProblems > 0 ? EXIT_USAGE : EXIT_OK;
+}
+
+const commands: Record<
+  string,
+  { run: (argv: string[], io: CliIO) => number | Promise<number>; help: string }
+> = {
   check: { run: check, help: checkHelp },
   actions: { run: actions, help: actionsHelp },
   rules: { run: listRules, help: rulesHelp },
+  export: { run: exportDocument, help: exportHelp },
 };
 
 function command(name: string): (typeof commands)[string] {
@@ -235,7 +290,7 @@ function command(name: string): (typeof commands)[string] {
 }
 
 /** Runs the `minutes` command with `argv` (the arguments after the program name); returns the exit status. */
-export function run(argv: string[], io: CliIO): number {
+export async function run(argv: string[], io: CliIO): Promise<number> {
   const [first, ...rest] = argv;
   try {
     if (first === undefined) {
@@ -250,7 +305,7 @@ export function run(argv: string[], io: CliIO): number {
       io.stdout(first === 'help' && rest[0] !== undefined ? command(rest[0]).help : mainHelp);
       return EXIT_OK;
     }
-    return command(first).run(rest, io);
+    return await command(first).run(rest, io);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.stderr(`minutes: ${error.message}\n`);

@@ -191,3 +191,25 @@ export function readTextFile(file: InputFile, locale: Locale): { text: string } 
       locale === 'zh-CN' ? `已跳过 '${file.display}'：${reason}` : `skipped '${file.display}': ${reason}`,
   };
 }
+
+/**
+ * Writes `bytes` to `absolute` (shown as `display`) through a temporary file beside it, so a failed write
+ * leaves no half file. An existing file is replaced only with `force`. Returns why it could not, or null.
+ */
+export function writeNewFile(
+  absolute: string,
+  display: string,
+  bytes: Uint8Array,
+  force: boolean,
+): string | null {
+  if (!force && fs.existsSync(absolute)) return `'${display}' already exists; use --force to replace it`;
+  const temporary = path.join(path.dirname(absolute), `.${path.basename(absolute)}.${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(temporary, bytes, { flag: 'wx' });
+    fs.renameSync(temporary, absolute);
+    return null;
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    return `cannot write '${display}': ${errnoReason(error)}`;
+  }
+}

@@ -9,18 +9,19 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(EXIT_USAGE);
 });
 
-try {
-  process.exitCode = run(process.argv.slice(2), {
-    cwd: process.cwd(),
-    env: process.env,
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-    stdoutIsTTY: process.stdout.isTTY === true,
-  });
-} catch (error) {
-  // A failure inside the checker must not pass for "problems found" (status 1).
-  process.stderr.write(
-    `minutes: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exitCode = EXIT_USAGE;
-}
+run(process.argv.slice(2), {
+  cwd: process.cwd(),
+  env: process.env,
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  stdoutIsTTY: process.stdout.isTTY === true,
+}).then(
+  (status) => (process.exitCode = status),
+  (error: unknown) => {
+    // A failure inside the checker must not pass for "problems found" (status 1).
+    process.stderr.write(
+      `minutes: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exitCode = EXIT_USAGE;
+  },
+);

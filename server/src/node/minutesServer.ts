@@ -35,6 +35,7 @@ import { registerDocumentSymbols } from './features/documentSymbols';
 import { registerFolding } from './features/folding';
 import { registerHover } from './features/hover';
 import { registerItems } from './features/items';
+import { registerPreview } from './features/preview';
 import { registerReferences } from './features/references';
 import { registerRename } from './features/rename';
 import { registerWorkspaceSymbols } from './features/workspaceSymbols';
@@ -143,6 +144,7 @@ class MinutesServer implements ServerContext {
     registerRename(this);
     registerReferences(this);
     registerItems(this);
+    registerPreview(this);
     documents.listen(connection);
     connection.listen();
   }
