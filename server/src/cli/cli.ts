@@ -247,7 +247,7 @@ async function exportDocument(argv: string[], io: CliIO): Promise<number> {
     throw new UsageError("--format docx needs --output FILE.docx; see 'minutes export --help'");
   }
 
-  const run = new Run(io);
+  const run = new Run(io, resolveLocale(undefined, io.env));
   const service = createMinutesService({ units: run.loadUnits(args.string('units')) });
   const layouts = run.mapInputs(args.positionals, (_file, text) => buildLayout(service.parse(text)));
   if (layouts.length > 1) {
