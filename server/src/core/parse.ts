@@ -384,14 +384,16 @@ export function parse(text: string, options: ParseOptions = {}): MinutesDocument
   }));
   const mentions: NamedSpan[] = [];
   const items: Item[] = [];
-  const seen = new Set<string>();
+  /** Item texts already read, with the section each stands in. */
+  const seen = new Map<string, number | null>();
   const ownersByItem = new Map<RawItem, Owner[]>();
   for (const raw of read.items) {
     if (raw.end <= raw.start) continue;
     // Minutes that repeat their decisions and actions in a summary list: each is one item, where first written.
     const key = repeatKey(text.slice(raw.bodyStart, raw.end));
-    if (key.length >= 12 && seen.has(key)) continue;
-    seen.add(key);
+    const first = seen.get(key);
+    if (key.length >= 12 && first !== undefined && first !== raw.section) continue;
+    if (first === undefined) seen.set(key, raw.section);
     const accountable = raw.kind !== 'finding';
     const body = text.slice(raw.bodyStart, raw.end);
     // An English decision records what was agreed; its follow-up work goes under action items. A Chinese

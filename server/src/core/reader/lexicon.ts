@@ -302,10 +302,11 @@ export const CUES: readonly Cue[] = [
  * `(5/6 votes)`): it records the motion before it, which is the decision.
  */
 export const CARRIED: { re: RegExp; examples: readonly string[] } = {
-  re: /^(?:\(?\s*(?:the\s+)?(?:motion\s+)?(?:was\s+)?(?:unanimously\s+|duly\s+)?(?:carried|passed|approved|adopted|accepted)\b[\s\S]{0,160}|(?:all\s+in\s+favou?r|votes?\s*[:：]|vote\s+(?:was\s+)?unanimous|\(\s*\d+\s*(?:\/|-|–|to)\s*\d+(?:\s*votes?)?\s*\)|\d+\s*(?:votes?\s+)?(?:for|in\s+favou?r)\b)[^.]{0,80}[.]?)\s*$/i,
+  re: /^(?:(?:result|outcome|vote)\s*[:：]\s*)?(?:\(?\s*(?:the\s+)?(?:motion\s+)?(?:was\s+)?(?:unanimously\s+|duly\s+)?(?:carried|passed|approved|adopted|accepted)(?:\s+(?:unanimously|nem\.?\s*con\.?)|\s+(?:by|with)\b[\s\S]{0,160}|\s*\([^)]{0,60}\)|\s*[,;][\s\S]{0,160})?[.!)]?|(?:all\s+in\s+favou?r|votes?\s*[:：]|vote\s+(?:was\s+)?unanimous|\(\s*\d+\s*(?:\/|-|–|to)\s*\d+(?:\s*votes?)?\s*\)|\d+\s*(?:votes?\s+)?(?:for|in\s+favou?r)\b)[^.]{0,80}[.]?)\s*$/i,
   examples: [
     'Motion carried.',
     'Unanimously approved.',
+    'Result: Carried',
     '(5/6 votes)',
     'Carried unanimously.',
     'Motion carried by the vote of Ann yea, Bob yea.',
