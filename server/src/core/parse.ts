@@ -48,9 +48,12 @@ const alternation = (words: readonly string[]): string =>
 const RECURRING =
   /每(?:个)?(?:年度?|季度|季|月|半月|周|旬|半年)(?:末|底|初)?(?:前)?[^。；;，,\n]{0,8}?(?:通报|报送|报告|汇报|调度|召开|督查|检查|考核|上报|研究|更新|开展)|长期坚持|常态化(?:开展|推进)?|持续推进/;
 /** `… (Dev, Fri)`: the date after the owner in a closing parenthesis. */
-const TRAILING_PAREN_DATE = /[(（][^()（）\n]{1,40}[,，;；]\s*([^()（）,，\n]{1,30})[)）][.。]?$/;
+const TRAILING_PAREN_DATE =
+  /[(（](?:[^()（）\n]{1,40}[,，;；]\s*|(?:due|by|deadline|截止)\s*[:：]?\s*)([^()（）,，\n]{1,30})[)）][.。]?$/i;
 const NEXT_MEETING =
-  /(?:before|by|prior to|ahead of|at)\s+the\s+next\s+(?:\w+\s+)?meeting|下次(?:会议|例会|常务会议|办公会议)(?:召开)?前/i;
+  /\b(?:before|by|prior to|ahead of|at|in)\s+(?:the\s+)?next\s+(?:\w+\s+)?(?:meeting|call|session)\b|\b(?:before|by|prior to|ahead of)\s+the\s+(?:\w+\s+){0,2}(?:review|meeting|call|release|launch|demo|AGM|workshop|conference|deadline|retro(?:spective)?)\b|下次(?:会议|例会|常务会议|办公会议)(?:召开)?前/i;
+/** A period named as when a task is done: `next week`, `this month`, `下周`, `本月内`. */
+const PERIOD = /^(?:(?:next|this)\s+(?:week|month)|下周|本周(?:内)?|本月内)$/i;
 const DEADLINE_LABEL = new RegExp(`(${alternation(DEADLINE_LABELS)})\\s*[:：]\\s*`, 'gi');
 const STATUS_LABEL = new RegExp(`(?:${alternation(STATUS_LABELS)})\\s*[:：]\\s*([^\\s，,。；;）)]+)`, 'i');
 /** A decision that records an approval rather than assigning work: 同意…, Approved …, … Carried. */
@@ -267,7 +270,9 @@ function findDeadline(
   }
   for (let k = firstDate; k < dates.length && dates[k].span.start < item.end; k++) {
     const d = dates[k];
-    if (d.limit && d.span.end <= item.end) return { ...d, vague: false, source: 'prose' };
+    if (d.span.end > item.end) continue;
+    // `6月底前`, `by Friday`; and a period a task is set for: `next week`, `下周`, `本月`.
+    if (d.limit || PERIOD.test(d.text)) return { ...d, vague: false, source: 'prose' };
   }
   // A standing obligation (每季度通报一次) or the next meeting sets a time without a calendar date.
   const body = text.slice(item.bodyStart, item.end);
@@ -413,7 +418,7 @@ export function parse(text: string, options: ParseOptions = {}): MinutesDocument
         : ownersOf(text, raw, isKnown, ownersByItem);
     const deadline = !accountable
       ? null
-      : raw.cells
+      : raw.cells?.deadline
         ? cellDeadline(text, raw.cells.deadline, meeting.date)
         : findDeadline(text, raw, dates, firstAtOrAfter(dates, raw.start), meeting.date);
     const vagueDeadlines =
