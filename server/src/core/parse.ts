@@ -28,6 +28,7 @@ import type {
 import { findMentions, findOwners, type IsKnownUnit } from './owners';
 import { findPlaceholders } from './placeholders';
 import { assemble, type ListLabel, type RawItem } from './reader/assemble';
+import { foldScript } from './reader/script';
 import { codePointBoundary, execAfter, LineIndex, trimEndOf } from './text';
 import { DEADLINE_LABELS, DONE_WORDS, isVagueOwner, LABEL_BOUNDARY, STATUS_LABELS } from './vocabulary';
 
@@ -365,9 +366,11 @@ function sequencesOf(sections: Section[], labels: ListLabel[]): NumberLabel[][] 
   return [...groups.values()].flat();
 }
 
-export function parse(text: string, options: ParseOptions = {}): MinutesDocument {
+export function parse(original: string, options: ParseOptions = {}): MinutesDocument {
   const isKnown = options.isKnownUnit ?? (() => false);
-  const lines = new LineIndex(text);
+  // Traditional script is read through its simplified form; offsets are the same in both.
+  const text = foldScript(original);
+  const lines = new LineIndex(original);
   const read = assemble(text, lines);
   const headings = read.sections.map((s) => s.headingSpan);
   const meeting = meetingOf(text, read.header, read.title, headings, options.referenceDate ?? null);
@@ -456,8 +459,8 @@ export function parse(text: string, options: ParseOptions = {}): MinutesDocument
   mentions.sort((a, b) => a.span.start - b.span.start);
   const uniqueMentions = mentions.filter((m, i) => i === 0 || m.span.start >= mentions[i - 1].span.end);
 
-  return {
-    text,
+  const doc: MinutesDocument = {
+    text: original,
     lines,
     title: read.title,
     header: read.header,
@@ -465,9 +468,29 @@ export function parse(text: string, options: ParseOptions = {}): MinutesDocument
     sections,
     items,
     sequences: sequencesOf(sections, read.labels),
-    placeholders: findPlaceholders(text),
+    placeholders: findPlaceholders(original),
     dates,
     suppressions: read.suppressions,
     mentions: uniqueMentions,
   };
+  if (text !== original) writtenAsIs(doc);
+  return doc;
+}
+
+/** Names, values and texts of a document read through its folded script, as the document writes them. */
+function writtenAsIs(doc: MinutesDocument): void {
+  const at = (s: Span): string => doc.text.slice(s.start, s.end);
+  if (doc.title) doc.title.text = at(doc.title.span);
+  for (const h of doc.header) {
+    h.value = at(h.valueSpan);
+    for (const v of h.values) v.name = at(v.span);
+  }
+  for (const s of doc.sections) s.heading = at(s.headingSpan);
+  for (const item of doc.items) {
+    item.text = collapse(at(item.span));
+    for (const o of item.owners) o.name = at(o.span);
+    if (item.deadline) item.deadline.text = at(item.deadline.span);
+  }
+  for (const d of doc.dates) d.text = at(d.span);
+  for (const m of doc.mentions) m.name = at(m.span);
 }
