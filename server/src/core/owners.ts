@@ -4,6 +4,7 @@
  */
 import type { NamedSpan, Owner, OwnerRole } from './model';
 import { afterBoundary, trimEndOf } from './text';
+import { EN_TASK_VERBS } from './reader/lexicon';
 import { isVagueOwner, LABEL_BOUNDARY, OWNER_LABELS, PERSON_SUFFIX, UNIT_SUFFIX } from './vocabulary';
 
 export type IsKnownUnit = (name: string) => boolean;
@@ -136,8 +137,9 @@ const ACTION_PAREN = /\b(?:ACTION|AI|Action\s+(?:item|point)|TODO)\s*[(（]([^)�
 const EN_SUBJECT =
   /^((?:[A-Z][\w.'’-]*)(?:(?:\s*,\s*|\s+(?:and|&)\s+|\s*\/\s*|\s+)(?:[A-Z][\w.'’-]*|team|group|committee|office|department|board|staff|unit)){0,6})\s+(?:to|will|shall|must|should|is to|are to|agreed to)\s+[a-z]/;
 /** English notes: `Ben: fix the bug by Wednesday`, and speakers' own tasks: `Ben: I will …`, `Ben: Will …`. */
-const EN_NAME_COLON =
-  /^([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s*[:：]\s+(?=[a-z]|(?:[^.!?\n]{0,80}?\b)?I(?:\s+will|'ll)\b|Will\b)/;
+const EN_NAME_COLON = new RegExp(
+  String.raw`^([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s*[:：]\s+(?=[a-z]|(?:[^.!?\n]{0,80}?\b)?I(?:\s+will|'ll)\b|Will\b|(?:${EN_TASK_VERBS})\b)`,
+);
 /** Parish-council style: `CLERK TO WRITE …`, `CLLR SMITH / CLERK TO …`. */
 const EN_CAPS_OWNER =
   /^((?!ACTION\b)[A-Z]{2,}(?:\s+[A-Z]{2,})?(?:\s*\/\s*[A-Z]{2,}(?:\s+[A-Z]{2,})?)*)\s+TO\s+[A-Z]{2,}/;

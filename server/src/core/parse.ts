@@ -9,6 +9,7 @@ import {
   findMeetingDate,
   findMeetingDay,
   findVagueDeadlines,
+  isValidIsoDate,
   resolveDeadlineValue,
 } from './dates';
 import type {
@@ -62,6 +63,39 @@ const RESOLUTION =
   /^(?:原则上?同意|同意|审议通过|通过|批准|原则通过|approved?\b|adopted?\b|agreed that\b|carried\b|noted\b|resolved that\b|endorsed?\b|ratified\b)/i;
 const RESOLUTION_END =
   /(?:(?:motion|it was)\s+)?(?:carried|passed|approved|adopted|defeated|rejected|lost|withdrawn)(?:\s+unanimously|\s+nem\.?\s*con\.?)?[.。]?$|(?:一致|全票|表决)通过[。.]?$/i;
+
+const NUMERIC_DATE = /(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?![\d/.])/g;
+
+/**
+ * A numeric date whose order is open (`09/08/24`) read in the order of the document's other numeric dates:
+ * day first when one of them has a first number over 12, month first when one has a second number over 12.
+ */
+function numericDate(value: string, text: string): string | null {
+  const m = /^\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b/.exec(value);
+  if (!m) return null;
+  let order: 'dm' | 'md' | null = null;
+  NUMERIC_DATE.lastIndex = 0;
+  for (let d = NUMERIC_DATE.exec(text); d && order === null; d = NUMERIC_DATE.exec(text)) {
+    if (+d[1] > 12 && +d[2] <= 12) order = 'dm';
+    else if (+d[2] > 12 && +d[1] <= 12) order = 'md';
+  }
+  if (order === null) return null;
+  const [day, month] = order === 'dm' ? [+m[1], +m[2]] : [+m[2], +m[1]];
+  const year = m[3].length === 2 ? 2000 + +m[3] : +m[3];
+  const iso = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return isValidIsoDate(iso) ? iso : null;
+}
+
+/** `Next meeting: 16/08/2024, Friday`, `下次会议时间：4月10日`: the date of the next meeting, when the minutes give it. */
+const NEXT_MEETING_LINE =
+  /(?:^|\n)[#*\s]*(?:(?:date\s+of\s+(?:the\s+)?)?next\s+meeting|下次(?:会议|例会)(?:时间)?)[*\s]*[:：-]?[*\s]*([^\n]{1,80})/i;
+
+function nextMeetingOf(text: string, meetingDate: string | null): string | null {
+  const m = NEXT_MEETING_LINE.exec(text);
+  if (!m || !meetingDate) return null;
+  const found = findDates(m[1], meetingDate).find((d) => d.date !== null && d.date > meetingDate);
+  return found?.date ?? null;
+}
 
 /** The owners the item's text names, else its lead's in a run of points, else the name it stands under (`- Dana`). */
 function ownersOf(
@@ -185,6 +219,14 @@ function meetingOf(
       break;
     }
   }
+  if (!meeting.date && dateField) {
+    // `09/08/24`: the order the minutes use for their other numeric dates decides between day and month.
+    const d = numericDate(dateField.value, text);
+    if (d) {
+      meeting.date = d;
+      meeting.dateSpan = { ...dateField.valueSpan };
+    }
+  }
   if (!meeting.date) {
     // `10月12日上午` with no year: the year the minutes give elsewhere, else the one nearest the reference date.
     const hinted = yearHint(text, title, opening);
@@ -247,6 +289,7 @@ function findDeadline(
   dates: MinutesDocument['dates'],
   firstDate: number,
   meetingDate: string | null,
+  nextMeeting: string | null,
 ): Deadline | null {
   const slice = text.slice(item.start, item.end);
   let labelled = execAfter(DEADLINE_LABEL, slice, LABEL_BOUNDARY);
@@ -293,12 +336,14 @@ function findDeadline(
       };
     }
   }
-  const open = RECURRING.exec(body) ?? NEXT_MEETING.exec(body);
+  const next = NEXT_MEETING.exec(body);
+  const open = RECURRING.exec(body) ?? next;
   if (open) {
     const at = item.bodyStart + open.index;
     return {
       text: open[0],
-      date: null,
+      // `by next meeting`: the day the minutes give for it, when they do.
+      date: open === next && /next|下次/i.test(open[0]) ? nextMeeting : null,
       vague: false,
       span: { start: at, end: at + open[0].length },
       limit: true,
@@ -374,6 +419,7 @@ export function parse(original: string, options: ParseOptions = {}): MinutesDocu
   const read = assemble(text, lines);
   const headings = read.sections.map((s) => s.headingSpan);
   const meeting = meetingOf(text, read.header, read.title, headings, options.referenceDate ?? null);
+  const nextMeeting = nextMeetingOf(text, meeting.date);
   const dates = findDates(text, meeting.date).map((d) => ({
     text: d.text,
     date: d.date,
@@ -423,7 +469,7 @@ export function parse(original: string, options: ParseOptions = {}): MinutesDocu
       ? null
       : raw.cells?.deadline
         ? cellDeadline(text, raw.cells.deadline, meeting.date)
-        : findDeadline(text, raw, dates, firstAtOrAfter(dates, raw.start), meeting.date);
+        : findDeadline(text, raw, dates, firstAtOrAfter(dates, raw.start), meeting.date, nextMeeting);
     const vagueDeadlines =
       accountable && (!deadline || deadline.vague)
         ? findVagueDeadlines(text.slice(raw.start, raw.end)).map((v) => ({

@@ -654,6 +654,13 @@ class Assembler {
     const content = this.text.slice(block.span.start, block.span.end);
     if (TABLE_SEPARATOR.test(content)) return;
     const cells = this.cells(content, block.span.start);
+    // `| Date: | 2024-08-09 |`: a header field written as a table row.
+    if (cells.length === 2 && !this.table) {
+      const field = content.replace(/\|/g, ' ');
+      const lead = field.length - field.trimStart().length;
+      const line = { ...block, span: { start: block.span.start + lead, end: block.span.end } };
+      if (this.headerField(line, field.trim())) return;
+    }
     const nextText = next && next.kind === 'row' ? this.text.slice(next.span.start, next.span.end) : '';
     if (TABLE_SEPARATOR.test(nextText)) {
       const names = cells.map((c) => this.text.slice(c.start, c.end).replace(/[*_`]/g, '').trim());

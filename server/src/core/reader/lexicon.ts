@@ -37,8 +37,8 @@ const EN_GROUP = String.raw`(?:[Ee]veryone|[Ee]verybody|[Aa]ll(?:\s+(?:members|d
 /** What follows an English subject that makes a task: `to`, `will`, `shall`… and a verb. */
 const EN_TASK_AUX = String.raw`(?:to|will|shall|should|must|need(?:s)?\s+to|agreed\s+to|volunteered\s+to|offered\s+to|(?:is|are)\s+(?:to|going\s+to)|(?:will|to)\s+(?:also|then|continue\s+to))`;
 
-/** Verbs that begin a task written as an imperative: `Ben: write up the notes`. */
-const EN_TASK_VERBS = [
+/** Verbs that begin a task written as an imperative: `Ben: write up the notes`, `Rosa: Re-open the ticket`. */
+const TASK_VERBS = [
   'add',
   'arrange',
   'ask',
@@ -87,7 +87,23 @@ const EN_TASK_VERBS = [
   'update',
   'upload',
   'write',
-].join('|');
+  'finali[sz]e',
+  're-?open',
+  'coordinate',
+  'present',
+  'start',
+  'continue',
+  'get',
+  'make',
+  'keep',
+  'provide',
+  'collect',
+  'identify',
+  'define',
+  'sort',
+];
+/** The task verbs, small or capitalised. */
+export const EN_TASK_VERBS = TASK_VERBS.map((v) => `[${v[0]}${v[0].toUpperCase()}]${v.slice(1)}`).join('|');
 
 const ZH_MEETING =
   '(?:会议|会上|本次会议|会议还|会议一致|会议同时|会议进一步|会议最后|会议经研究|经会议研究|经研究)';
