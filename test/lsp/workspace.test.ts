@@ -158,10 +158,12 @@ describe('LSP: workspace', () => {
       .trimEnd()
       .split('\r\n');
     assert.strictEqual(rows.length, 1 + csv.count, 'a header and one row per item');
-    assert.match(rows[0], /^file,title,meeting_date,/);
+    // The workspace holds Chinese minutes only: the headings are Chinese.
+    assert.match(rows[0], /^文件,标题,会议日期,/);
     const markdown = await client.connection.sendRequest(exportRequest, { format: 'markdown' });
     assert.strictEqual(markdown.count, csv.count);
     assert.match(markdown.text, /^## 园区建设专题会议纪要$/m);
+    assert.match(markdown.text, /^\| 事项 \| 责任单位 \| 完成时限 \| 状态 \| 逾期 \|$/m);
   });
 
   it('finds sections and items of every file by workspace symbol search', async () => {

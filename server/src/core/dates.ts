@@ -1265,9 +1265,18 @@ export function findVagueDeadlines(text: string): { text: string; start: number;
   if (typeof text !== 'string') return [];
   const s = normalize(text);
   const out: { text: string; start: number; end: number }[] = [];
-  for (const m of s.matchAll(VAGUE)) {
-    const start = m.index ?? 0;
-    out.push({ text: text.slice(start, start + m[0].length), start, end: start + m[0].length });
+  // exec with lastIndex, not matchAll: matchAll copies the pattern on every call.
+  VAGUE.lastIndex = 0;
+  for (let m = VAGUE.exec(s); m; m = VAGUE.exec(s)) {
+    if (m[0].length === 0) {
+      VAGUE.lastIndex++;
+      continue;
+    }
+    out.push({
+      text: text.slice(m.index, m.index + m[0].length),
+      start: m.index,
+      end: m.index + m[0].length,
+    });
   }
   return out;
 }

@@ -444,10 +444,10 @@ export function parse(original: string, options: ParseOptions = {}): MinutesDocu
   for (const raw of read.items) {
     if (raw.end <= raw.start) continue;
     // Minutes that repeat their decisions and actions in a summary list: each is one item, where first written.
-    const key = repeatKey(text.slice(raw.bodyStart, raw.end));
+    const key = raw.end - raw.bodyStart >= 12 ? repeatKey(text.slice(raw.bodyStart, raw.end)) : '';
     const first = seen.get(key);
     if (key.length >= 12 && first !== undefined && first !== raw.section) continue;
-    if (first === undefined) seen.set(key, raw.section);
+    if (first === undefined && key.length >= 12) seen.set(key, raw.section);
     const accountable = raw.kind !== 'finding';
     const body = text.slice(raw.bodyStart, raw.end);
     // An English decision records what was agreed; its follow-up work goes under action items. A Chinese

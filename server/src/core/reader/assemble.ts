@@ -90,8 +90,9 @@ const OWNER_COLUMN =
 const DEADLINE_COLUMN =
   /^(?:due|due date|deadline|by|by when|when|target date|时限|完成时限|完成时间|截止时间|截止日期|期限)$/i;
 const STATUS_COLUMN = /^(?:status|state|done|状态|进展|完成情况|进展情况)$/i;
+/** The column of tasks: `Action items`, `Notes / Action Items`, `事项`. */
 const ACTION_COLUMN =
-  /^(?:action items?|actions?|action points?|tasks?|to-?dos?|事项|议定事项|工作任务|任务|待办事项|工作事项)$/i;
+  /(?:^|[\s/&])(?:action\s+items?|actions?|action\s+points?|tasks?|to-?dos?)$|^(?:事项|议定事项|工作任务|任务|待办事项|工作事项)$/i;
 /** `…议定事项纪要如下：`: the numbered paragraphs after it are decisions (or requirements). */
 const ANNOUNCE =
   /(?:(议定|决定|决议|明确|同意)|(要求|部署|安排|分工))[^。；;\n]{0,12}?如下[:：]?\s*$|(?:会议)?(议定|决定)(?:事项)?[:：]\s*$/;
@@ -679,17 +680,38 @@ class Assembler {
     const cell = (k: number): Span | null => (k >= 0 && k < cells.length ? cells[k] : null);
     const actionCell = cell(t.action);
     const first = actionCell ?? cells[0];
-    if (
-      first.end <= first.start ||
-      /^[-–—/\\]*$|^(?:n\/?a|none|无)$/i.test(this.text.slice(first.start, first.end))
-    )
-      return;
     const sec = this.section;
     const kind: ItemKind =
       sec && (sec.kind === 'decision' || sec.kind === 'requirement') ? sec.kind : 'action';
-    this.startItem(kind, null, actionCell ? actionCell.start : block.span.start, first.start, null, false);
-    this.item!.end = actionCell ? actionCell.end : block.span.end;
-    this.item!.cells = { owner: cell(t.owner), deadline: cell(t.deadline), status: cell(t.status) };
+    const cellsOf = { owner: cell(t.owner), deadline: cell(t.deadline), status: cell(t.status) };
+    if (!actionCell) {
+      this.rowItem(kind, block.span.start, first.start, block.span.end, cellsOf);
+      return;
+    }
+    // A cell of tasks holds one item per sentence (or per `<br>` line).
+    let at = first.start;
+    for (const part of this.text.slice(first.start, first.end).split(/<br\s*\/?>/i)) {
+      at = this.text.indexOf(part, at);
+      for (const s of sentences(this.text, at, at + part.length))
+        this.rowItem(kind, s.start, s.start, s.end, cellsOf);
+      at += part.length;
+    }
+  }
+
+  /** An item of an action table, unless its text is only a status (`In Draft`, `n/a`, `—`). */
+  private rowItem(
+    kind: ItemKind,
+    start: number,
+    body: number,
+    end: number,
+    cells: NonNullable<RawItem['cells']>,
+  ): void {
+    const task = this.text.slice(body, end).trim();
+    if (task.length === 0 || /^[-–—/\\]*$|^(?:n\/?a|none|无)$/i.test(task)) return;
+    if (!/[\u4e00-\u9fff]/.test(task) && task.split(/\s+/).length < 3) return;
+    this.startItem(kind, null, start, body, null, false);
+    this.item!.end = end;
+    this.item!.cells = cells;
     this.closeItem();
   }
 

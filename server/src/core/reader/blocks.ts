@@ -242,7 +242,9 @@ function continues(block: Block, prev: LineInfo, line: LineInfo): boolean {
   if (block.kind === 'entry') {
     // Indented under the entry, or wrapped at the same indent without sentence end.
     if (line.indent > block.indent) return true;
-    return !EN_END.test(prev.content) && !CJK_END.test(prev.content) && /^[a-z(]/.test(line.content);
+    // Markdown's lazy continuation: an English line right under an entry is more of its text.
+    if (!/[\u4e00-\u9fff]/.test(line.content.slice(0, 20))) return true;
+    return !CJK_END.test(prev.content) && /^[a-z(]/.test(line.content);
   }
   if (block.kind !== 'paragraph') return false;
   if (/[\u4e00-\u9fff]$/.test(prev.content) || CJK_END.test(prev.content)) {

@@ -104,6 +104,8 @@ export function headingKind(heading: string): { kind: SectionKind; items: boolea
 
 /** Whether a line is closing matter (distribution, issuing line, signatures, page chrome): never an item. */
 export function isClosingLine(line: string): boolean {
+  // Closing matter is a short line; a long one is never it (and is not scanned whole).
+  if (line.length > 300) return false;
   const t = line.trim();
   return CLOSING_LINES.some((c) => c.re.test(t));
 }
