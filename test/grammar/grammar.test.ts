@@ -212,6 +212,26 @@ describe('grammar patterns', () => {
       assertScoped(`完善方案，${label}：已完成`, label, 'keyword.other.status.minutes');
   });
 
+  it('scopes owners and deadlines as English notes write them', () => {
+    assertScoped(
+      '- [ ] Dana Holt to send the draft by Friday',
+      'Dana Holt',
+      'entity.name.type.owner.minutes',
+    );
+    assertScoped('- [ ] Dana Holt to send the draft by Friday', '[ ]', 'markup.checkbox.unchecked.minutes');
+    assertScoped('Lee & Sam will review the PR EOW', 'Lee & Sam', 'entity.name.type.owner.minutes');
+    assertScoped('Lee & Sam will review the PR EOW', 'EOW', 'constant.numeric.date.minutes');
+    assertScoped('* @kim to renew the certificate (due 3/15)', '@kim', 'entity.name.type.owner.minutes');
+    assertScoped('* @kim to renew the certificate (due 3/15)', 'due 3/15', 'constant.numeric.date.minutes');
+    assertScoped(
+      '- Ben to book the room by next meeting',
+      'by next meeting',
+      'constant.numeric.date.minutes',
+    );
+    const { tokens } = grammar.tokenizeLine('The meeting will be held on Monday.', afterTitle);
+    assert.ok(!tokens.some((t) => t.scopes.includes('entity.name.type.owner.minutes')), 'The is no owner');
+  });
+
   it('scopes the sections and items of the example minutes', () => {
     const lines = fs.readFileSync(repoPath('examples', 'industrial-park-minutes.txt'), 'utf8').split('\n');
     let state = tm.INITIAL;
