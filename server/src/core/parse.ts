@@ -57,7 +57,7 @@ const NEXT_MEETING =
 /** A period named as when a task is done: `next week`, `this month`, `下周`, `本月内`. */
 const PERIOD = /^(?:(?:next|this)\s+(?:week|month)|下周|本周(?:内)?|本月内)$/i;
 const DEADLINE_LABEL = new RegExp(`(${alternation(DEADLINE_LABELS)})\\s*[:：]\\s*`, 'gi');
-const STATUS_LABEL = new RegExp(`(?:${alternation(STATUS_LABELS)})\\s*[:：]\\s*([^\\s，,。；;）)]+)`, 'i');
+const STATUS_LABEL = new RegExp(`(?:${alternation(STATUS_LABELS)})\\s*[:：]\\s*([^\\s，,。；;（(）)]+)`, 'i');
 /** A decision that records an approval rather than assigning work: 同意…, Approved …, … Carried. */
 const RESOLUTION =
   /^(?:原则上?同意|同意|审议通过|通过|批准|原则通过|approved?\b|adopted?\b|agreed that\b|carried\b|noted\b|resolved that\b|endorsed?\b|ratified\b)/i;

@@ -99,6 +99,9 @@ const ANNOUNCE =
 /** `一、关于园区建设问题`: a numbered topic heading. */
 const TOPIC_TITLE =
   /^\s*关于|^[^。；;，,：:]{0,24}(?:问题|事项|情况|议题)\s*$|^(?:审议|研究|讨论|听取|学习|传达)[^。；;，,]{0,60}(?:》|请示|报告|方案|汇报|意见)\s*[。.]?$/;
+/** A line reporting on the item above it: `状态：进行中`, `落实情况：…`, `Status: done 2024-03-28`, `Progress: …`. */
+const STATUS_LINE =
+  /^(?:\*\*|__)?(?:状态|进展|进展情况|落实情况|完成情况|办理情况|Status|Progress|Update)(?:\*\*|__)?\s*[:：]/i;
 /** A label line that opens a list: `会议结论：`, `Action items:`. */
 const LABEL_LINE = /^(?:\*\*|__)?([^:：*_]{1,20})(?:\*\*|__)?[:：](?:\*\*|__)?\s*/;
 
@@ -282,6 +285,7 @@ class Assembler {
   private entry(block: Block, next: Block | undefined): void {
     const marker = block.marker!;
     const line = this.text.slice(block.span.start, block.span.end);
+    if (this.progress(block, this.text.slice(block.body, block.span.end))) return;
     const body = this.text.slice(block.body, block.span.end);
     if (this.headerField(block, line) || isClosingLine(body)) {
       this.closeItem();
@@ -421,6 +425,7 @@ class Assembler {
 
   private paragraph(block: Block, next: Block | undefined): void {
     const content = this.text.slice(block.span.start, block.span.end);
+    if (this.progress(block, content)) return;
     if (this.headerField(block, content)) return;
     if (isClosingLine(content)) {
       this.closeItem();
@@ -590,6 +595,14 @@ class Assembler {
       items: true,
       container: true,
     });
+  }
+
+  /** `状态：已完成`, `进展：…`, `Status: done` under an item: more of that item, not an item of its own. */
+  private progress(block: Block, content: string): boolean {
+    const recent = this.recent;
+    if (!recent || !('item' in recent) || !STATUS_LINE.test(content)) return false;
+    recent.item.end = Math.max(recent.item.end, block.span.end);
+    return true;
   }
 
   // ── header fields and tables ──
