@@ -1,8 +1,20 @@
-/** The `minutes` command: `check`, `actions` and `rules`. All I/O goes through `CliIO` and the file system. */
+/**
+ * The `minutes` command: `check`, `actions`, `ledger` and `rules`. All I/O goes through `CliIO` and the file
+ * system.
+ */
 import * as fs from 'fs';
 import * as path from 'path';
 import { version } from '../../../package.json';
-import { createMinutesService, parseConfigFile, parseUnitsRegistry, rules } from '../core';
+import {
+  buildLedger,
+  createMinutesService,
+  formatLedgerIcs,
+  formatLedgerJson,
+  formatLedgerMarkdown,
+  parseConfigFile,
+  parseUnitsRegistry,
+  rules,
+} from '../core';
 import type { DocumentRecord, Locale, MinutesConfig, UnitsRegistry } from '../core/api';
 import { parseChoice, parseCommandLine, parseCount, parseDate, resolveLocale, UsageError } from './args';
 import type { OptionSpec } from './args';
@@ -16,10 +28,12 @@ import {
   formatCheckClean,
   formatCheckJson,
   formatCheckText,
+  formatLedgerCsv,
   formatRules,
 } from './format';
 import type { FileDiagnostics } from './format';
-import { actionsHelp, checkHelp, mainHelp, rulesHelp } from './help';
+import { actionsHelp, checkHelp, ledgerHelp, mainHelp, rulesHelp } from './help';
+import { ledgerWorkbook } from './xlsx';
 
 export interface CliIO {
   cwd: string;
@@ -40,6 +54,7 @@ const CONFIG_FILES = ['.minutesrc.json', '.minutesrc.yaml'];
 
 const OPTIONS: Record<string, OptionSpec> = {
   format: { type: 'string' },
+  output: { type: 'string', short: 'o' },
   units: { type: 'string' },
   config: { type: 'string' },
   today: { type: 'string' },
@@ -153,9 +168,15 @@ function check(argv: string[], io: CliIO): number {
     config: today === undefined ? config : { ...config, today },
     locale,
   });
-  const results: FileDiagnostics[] = run.mapInputs(args.positionals, (file, text) => ({
-    file: file.display,
-    diagnostics: service.validate(service.parse(text)),
+  // The files are checked together: the rules comparing meetings see every file's ledger entries.
+  const parsed = run.mapInputs(args.positionals, (file, text) => {
+    const doc = service.parse(text);
+    return { file: file.display, doc, ledger: service.ledgerDocument(doc, file.display) };
+  });
+  const documents = parsed.map((p) => p.ledger);
+  const results: FileDiagnostics[] = parsed.map((p) => ({
+    file: p.file,
+    diagnostics: service.validate(p.doc, { file: p.file, documents }),
   }));
 
   if (format === 'json') {
@@ -199,6 +220,63 @@ function actions(argv: string[], io: CliIO): number {
   return run.fileProblems > 0 ? EXIT_USAGE : EXIT_OK;
 }
 
+/** Today's date on this machine, `YYYY-MM-DD`. */
+function localToday(): string {
+  const now = new Date();
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+async function ledger(argv: string[], io: CliIO): Promise<number> {
+  const args = parseCommandLine(
+    argv,
+    options('format', 'output', 'today', 'units', 'config', 'help'),
+    'minutes ledger',
+  );
+  if (args.flag('help')) {
+    io.stdout(ledgerHelp);
+    return EXIT_OK;
+  }
+  const format = parseChoice('--format', args.string('format') ?? 'markdown', [
+    'xlsx',
+    'csv',
+    'json',
+    'markdown',
+    'ics',
+  ]);
+  const output = args.string('output');
+  if (output === undefined && (format === 'xlsx' || format === 'ics')) {
+    throw new UsageError(`--format ${format} needs --output FILE; see 'minutes ledger --help'`);
+  }
+  const run = new Run(io);
+  const config = run.loadConfig(args.string('config'));
+  const today = parseDate('--today', args.string('today')) ?? config.today ?? localToday();
+  const service = createMinutesService({ units: run.loadUnits(args.string('units')), config });
+  const documents = run.mapInputs(args.positionals, (file, text) =>
+    service.ledgerDocument(service.parse(text), file.display),
+  );
+  const result = buildLedger(documents, today);
+  const content: string | Uint8Array =
+    format === 'xlsx'
+      ? await ledgerWorkbook(result)
+      : format === 'ics'
+        ? formatLedgerIcs(result, today)
+        : format === 'json'
+          ? formatLedgerJson(result, today)
+          : format === 'csv'
+            ? formatLedgerCsv(result)
+            : formatLedgerMarkdown(result, today);
+  if (output === undefined) io.stdout(content as string);
+  else {
+    try {
+      fs.writeFileSync(path.resolve(io.cwd, output), content);
+    } catch (error) {
+      run.problem(`cannot write '${output}': ${(error as Error).message}`);
+    }
+  }
+  return run.fileProblems > 0 ? EXIT_USAGE : EXIT_OK;
+}
+
 function listRules(argv: string[], io: CliIO): number {
   const args = parseCommandLine(argv, options('format', 'locale', 'help'), 'minutes rules');
   if (args.flag('help')) {
@@ -213,9 +291,13 @@ function listRules(argv: string[], io: CliIO): number {
   return EXIT_OK;
 }
 
-const commands: Record<string, { run: (argv: string[], io: CliIO) => number; help: string }> = {
+const commands: Record<
+  string,
+  { run: (argv: string[], io: CliIO) => number | Promise<number>; help: string }
+> = {
   check: { run: check, help: checkHelp },
   actions: { run: actions, help: actionsHelp },
+  ledger: { run: ledger, help: ledgerHelp },
   rules: { run: listRules, help: rulesHelp },
 };
 
@@ -225,8 +307,17 @@ function command(name: string): (typeof commands)[string] {
   throw new UsageError(`unknown ${kind} '${name}'; see 'minutes --help'`);
 }
 
-/** Runs the `minutes` command with `argv` (the arguments after the program name); returns the exit status. */
-export function run(argv: string[], io: CliIO): number {
+function usageFailure(error: unknown, io: CliIO): number {
+  if (!(error instanceof UsageError)) throw error;
+  io.stderr(`minutes: ${error.message}\n`);
+  return EXIT_USAGE;
+}
+
+/**
+ * Runs the `minutes` command with `argv` (the arguments after the program name); returns the exit status (a
+ * promise of it for the commands that write a workbook).
+ */
+export function run(argv: string[], io: CliIO): number | Promise<number> {
   const [first, ...rest] = argv;
   try {
     if (first === undefined) {
@@ -241,10 +332,9 @@ export function run(argv: string[], io: CliIO): number {
       io.stdout(first === 'help' && rest[0] !== undefined ? command(rest[0]).help : mainHelp);
       return EXIT_OK;
     }
-    return command(first).run(rest, io);
+    const status = command(first).run(rest, io);
+    return typeof status === 'number' ? status : status.catch((error: unknown) => usageFailure(error, io));
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr(`minutes: ${error.message}\n`);
-    return EXIT_USAGE;
+    return usageFailure(error, io);
   }
 }

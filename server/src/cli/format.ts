@@ -7,6 +7,8 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import type { DiagnosticData, DocumentRecord, Locale, RuleSeverity } from '../core/api';
 import { isOverdue } from '../core/features/items';
+import { ledgerTable } from '../core/ledger/export';
+import type { Ledger } from '../core/ledger/ledger';
 
 /** The diagnostics of one checked file; `file` is the path as shown to the user. */
 export interface FileDiagnostics {
@@ -295,7 +297,24 @@ export function formatActionsCsv(documents: DocumentRecord[], today?: string): s
       rows.push(row);
     }
   }
+  return formatCsv(rows);
+}
+
+/**
+ * Rows as CSV (RFC 4180: CRLF line ends, fields quoted when they hold `"`, `,` or a line break), preceded by a
+ * UTF-8 byte order mark so spreadsheet programs detect the encoding. The one CSV writer of the command.
+ */
+export function formatCsv(rows: string[][]): string {
   return '\ufeff' + rows.map((row) => row.map(csvField).join(',') + '\r\n').join('');
+}
+
+/** The ledger as CSV: the sheet's columns in the minutes' language, plus an overdue column. */
+export function formatLedgerCsv(ledger: Ledger): string {
+  const table = ledgerTable(ledger);
+  return formatCsv([
+    [...table.headings, table.overdueHeading],
+    ...table.rows.map((r) => [...r.cells, r.overdue ? 'true' : 'false']),
+  ]);
 }
 
 function markdownCell(value: string): string {

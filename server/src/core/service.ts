@@ -7,6 +7,7 @@ import { documentRecord } from './features/items';
 import { markDone } from './features/status';
 import { documentSymbols, foldingRanges } from './features/symbols';
 import { references, renameUnit, unitAt, unitOccurrences } from './features/units';
+import { ledgerDocument } from './ledger/extract';
 import { parse } from './parse';
 import { UnitIndex } from './units';
 import { validate } from './validate';
@@ -22,7 +23,8 @@ export function createMinutesService(options: ServiceOptions = {}): MinutesServi
   const service: MinutesService = {
     options: { locale, config, units: registry },
     parse: (text) => parse(text, isKnownUnit ? { isKnownUnit } : {}),
-    validate: (doc) => validate(doc, index, config, locale),
+    validate: (doc, workspace) => validate(doc, index, config, locale, workspace ?? null),
+    ledgerDocument,
     items: (doc, file) => documentRecord(doc, file, index),
     symbols: (doc) => documentSymbols(doc, locale),
     folding: foldingRanges,
