@@ -17,8 +17,14 @@ export const notFollowedUp: Rule = {
     const self = ctx.ledger();
     const date = self.meetingDate;
     if (!date) return;
+    // Later meetings that review earlier items (上次会议议定事项落实情况, Matters arising): minutes of other
+    // series, or that review nothing, do not count.
     const later = workspace.documents.filter(
-      (d) => d.file !== workspace.file && d.meetingDate !== null && d.meetingDate > date,
+      (d) =>
+        d.file !== workspace.file &&
+        d.meetingDate !== null &&
+        d.meetingDate > date &&
+        (d.followUps.length > 0 || d.items.some((i) => i.origin)),
     );
     if (later.length === 0) return;
     const { row } = workspaceLedger(workspace.documents);
@@ -33,7 +39,10 @@ export const notFollowedUp: Rule = {
       ctx.report(
         { start: item.span.start, end: lineEnd < 0 || lineEnd > item.span.end ? item.span.end : lineEnd },
         {
-          en: `${item.id} is past its deadline (${due}) and none of the ${n} later meeting${n === 1 ? '' : 's'}' minutes (latest ${latest}) reports on it.`,
+          en:
+            n === 1
+              ? `${item.id} is past its deadline (${due}) and the later meeting's minutes (${latest}) do not report on it.`
+              : `${item.id} is past its deadline (${due}) and none of the ${n} later meetings' minutes (latest ${latest}) reports on it.`,
           'zh-CN': `事项 ${item.id} 已过时限（${due}），其后 ${n} 次会议纪要（最近 ${latest}）均未提及落实情况。`,
         },
         { id: item.id },
