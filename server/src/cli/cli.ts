@@ -33,7 +33,6 @@ import {
 } from './format';
 import type { FileDiagnostics } from './format';
 import { actionsHelp, checkHelp, ledgerHelp, mainHelp, rulesHelp } from './help';
-import { ledgerWorkbook } from './xlsx';
 
 export interface CliIO {
   cwd: string;
@@ -258,7 +257,8 @@ async function ledger(argv: string[], io: CliIO): Promise<number> {
   const result = buildLedger(documents, today);
   const content: string | Uint8Array =
     format === 'xlsx'
-      ? await ledgerWorkbook(result)
+      ? // The workbook writer is loaded only when a workbook is asked for: it is most of the bundle.
+        await (await import('./xlsx')).ledgerWorkbook(result)
       : format === 'ics'
         ? formatLedgerIcs(result, today)
         : format === 'json'

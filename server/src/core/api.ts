@@ -101,7 +101,8 @@ export interface MinutesService {
   /** What the document gives the ledger: its items with ids and status, its follow-up entries. */
   ledgerDocument(doc: MinutesDocument, file: string): LedgerDocument;
   items(doc: MinutesDocument, file: string): DocumentRecord;
-  symbols(doc: MinutesDocument): DocumentSymbol[];
+  /** `file`: names undated minutes' item ids (shown in the outline), as the ledger does. */
+  symbols(doc: MinutesDocument, file?: string): DocumentSymbol[];
   folding(doc: MinutesDocument): FoldingRange[];
   completions(
     doc: MinutesDocument,
@@ -114,6 +115,7 @@ export interface MinutesService {
     position: Position,
     workspaceUnits?: WorkspaceUnitCounts,
     diagnostics?: Diagnostic[],
+    file?: string,
   ): Hover | null;
   /** `workspace`: for the ledger's fixes (pin the id a follow-up quotes). */
   codeActions(

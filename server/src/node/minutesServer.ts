@@ -27,6 +27,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { MinutesService } from '../core/api';
 import { createMinutesService } from '../core';
 import type { MinutesDocument } from '../core/model';
+import type { WorkspaceDocuments } from '../core/rules/rule';
 import { itemsChangedNotification, type InitializationOptions, type UriDocumentRecord } from '../protocol';
 import type { ParsedDocument, ServerContext } from './context';
 import { registerCodeActions } from './features/codeActions';
@@ -35,6 +36,7 @@ import { registerDocumentSymbols } from './features/documentSymbols';
 import { registerFolding } from './features/folding';
 import { registerHover } from './features/hover';
 import { registerItems } from './features/items';
+import { registerLedger } from './features/ledger';
 import { registerReferences } from './features/references';
 import { registerRename } from './features/rename';
 import { registerWorkspaceSymbols } from './features/workspaceSymbols';
@@ -135,6 +137,7 @@ class MinutesServer implements ServerContext {
     registerRename(this);
     registerReferences(this);
     registerItems(this);
+    registerLedger(this);
     documents.listen(connection);
     connection.listen();
   }
@@ -339,7 +342,7 @@ class MinutesServer implements ServerContext {
         this.setEntry(uri, this.cache.model(document, service), true);
       }
       if (this.pull) return;
-      const diagnostics = skipped ? [] : this.cache.diagnostics(document, service);
+      const diagnostics = skipped ? [] : this.cache.diagnostics(document, service, this.workspace(uri));
       if (this.documents.get(uri)?.version !== version) return;
       void this.connection.sendDiagnostics({ uri, version, diagnostics });
     } catch (error) {
@@ -364,7 +367,9 @@ class MinutesServer implements ServerContext {
     const service = this.service();
     const resultId = `${this.generation}:${document.version}`;
     if (previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-    const items: Diagnostic[] = this.skipped(document) ? [] : this.cache.diagnostics(document, service);
+    const items: Diagnostic[] = this.skipped(document)
+      ? []
+      : this.cache.diagnostics(document, service, this.workspace(uri));
     return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
   }
 
@@ -459,6 +464,8 @@ class MinutesServer implements ServerContext {
       const changed = [...this.changedItems];
       this.changedItems.clear();
       void this.connection.sendNotification(itemsChangedNotification, { uris: changed });
+      // What one meeting says of another's items changes the other's diagnostics (not-followed-up…).
+      if (this.documents.all().some((d) => !changed.includes(d.uri))) this.revalidateAll();
     }, itemsChangedDelay);
   }
 
@@ -471,7 +478,7 @@ class MinutesServer implements ServerContext {
 
   openDiagnostics(uri: string): Diagnostic[] | null {
     const document = this.documents.get(uri);
-    return document ? this.cache.diagnostics(document, this.service()) : null;
+    return document ? this.cache.diagnostics(document, this.service(), this.workspace(uri)) : null;
   }
 
   async loadModel(uri: string): Promise<MinutesDocument | null> {
@@ -520,6 +527,14 @@ class MinutesServer implements ServerContext {
       }
     }
     return result;
+  }
+
+  displayName(uri: string): string {
+    return displayPath(uri, this.folders);
+  }
+
+  workspace(uri: string): WorkspaceDocuments {
+    return { file: displayPath(uri, this.folders), documents: this.index.ledgerDocuments() };
   }
 
   async records(token: CancellationToken): Promise<UriDocumentRecord[]> {
