@@ -3,13 +3,16 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
   exportRequest,
+  ledgerExportRequest,
   markDoneRequest,
   revealAndSuggestCommand,
   type ExportFormat,
+  type LedgerExportFormat,
 } from '../../server/src/protocol';
 import type { GroupBy } from './grouping';
 import { overdueItems } from './grouping';
 import { today, type ItemsView, type Node } from './itemsView';
+import type { LedgerPanel } from './ledgerView';
 import { fileTemplates } from './templates';
 
 const t = vscode.l10n.t;
@@ -71,25 +74,68 @@ async function exportItems(client: LanguageClient): Promise<void> {
     { placeHolder: t('Export decisions and actions') },
   );
   if (!picked) return;
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const target = await vscode.window.showSaveDialog({
-    title: t('Export decisions and actions'),
-    defaultUri: folder ? vscode.Uri.joinPath(folder, `minutes-items.${picked.extension}`) : undefined,
-    filters: { [picked.label]: [picked.extension] },
-  });
+  const target = await saveTarget(
+    t('Export decisions and actions'),
+    `minutes-items.${picked.extension}`,
+    picked.label,
+    picked.extension,
+  );
   if (!target) return;
   const name = target.path.slice(target.path.lastIndexOf('/') + 1);
-  if (await exists(target)) {
-    const overwrite = t('Overwrite');
-    const answer = await vscode.window.showWarningMessage(
-      t('Overwrite {0}?', name),
-      { modal: true },
-      overwrite,
-    );
-    if (answer !== overwrite) return;
-  }
   const result = await client.sendRequest(exportRequest, { format: picked.format });
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.text));
+  void vscode.window.showInformationMessage(t('Exported {0} item(s) to {1}', result.count, name));
+}
+
+/** Asks where to save (and whether to overwrite); undefined when the user cancels. */
+async function saveTarget(
+  title: string,
+  file: string,
+  filter: string,
+  extension: string,
+): Promise<vscode.Uri | undefined> {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const target = await vscode.window.showSaveDialog({
+    title,
+    defaultUri: folder ? vscode.Uri.joinPath(folder, file) : undefined,
+    filters: { [filter]: [extension] },
+  });
+  if (!target || !(await exists(target))) return target;
+  const overwrite = t('Overwrite');
+  const answer = await vscode.window.showWarningMessage(
+    t('Overwrite {0}?', target.path.slice(target.path.lastIndexOf('/') + 1)),
+    { modal: true },
+    overwrite,
+  );
+  return answer === overwrite ? target : undefined;
+}
+
+async function exportLedger(client: LanguageClient): Promise<void> {
+  const formats: { label: string; format: LedgerExportFormat; extension: string }[] = [
+    { label: t('Excel workbook (督办台账)'), format: 'xlsx', extension: 'xlsx' },
+    { label: 'CSV', format: 'csv', extension: 'csv' },
+    { label: 'Markdown', format: 'markdown', extension: 'md' },
+    { label: 'JSON', format: 'json', extension: 'json' },
+    { label: t('Calendar of open deadlines (iCalendar)'), format: 'ics', extension: 'ics' },
+  ];
+  const picked = await vscode.window.showQuickPick(formats, {
+    placeHolder: t('Export the follow-up ledger'),
+  });
+  if (!picked) return;
+  const target = await saveTarget(
+    t('Export the follow-up ledger'),
+    `ledger.${picked.extension}`,
+    picked.label,
+    picked.extension,
+  );
+  if (!target) return;
+  const result = await client.sendRequest(ledgerExportRequest, { format: picked.format });
+  const bytes =
+    result.base64 !== undefined
+      ? Buffer.from(result.base64, 'base64')
+      : new TextEncoder().encode(result.text ?? '');
+  await vscode.workspace.fs.writeFile(target, bytes);
+  const name = target.path.slice(target.path.lastIndexOf('/') + 1);
   void vscode.window.showInformationMessage(t('Exported {0} item(s) to {1}', result.count, name));
 }
 
@@ -125,6 +171,7 @@ async function showOverdue(view: ItemsView): Promise<void> {
 export function registerCommands(
   client: LanguageClient,
   view: ItemsView,
+  ledger: LedgerPanel,
   extension: vscode.Extension<unknown>,
 ): vscode.Disposable[] {
   const register = vscode.commands.registerCommand;
@@ -134,6 +181,8 @@ export function registerCommands(
     register('minutes.markDone', (node?: Node) => markDone(client, view, node)),
     register('minutes.newMinutes', () => newMinutes(extension)),
     register('minutes.exportItems', () => exportItems(client)),
+    register('minutes.showLedger', () => ledger.show()),
+    register('minutes.exportLedger', () => exportLedger(client)),
     register('minutes.showOverdue', () => showOverdue(view)),
     register('minutes.refreshItems', () => view.refresh()),
     register('minutes.restartServer', () => client.restart()),

@@ -1,6 +1,6 @@
 /**
  * The Structured Minutes extension: starts the bundled language server for `minutes` documents and adds
- * the decisions & actions view and its commands. All parsing and checking happens in the server.
+ * the decisions & actions view, the follow-up ledger and their commands. All parsing and checking happens in the server.
  */
 import * as vscode from 'vscode';
 import {
@@ -15,6 +15,7 @@ import {
 import type { InitializationOptions } from '../../server/src/protocol';
 import { registerCommands } from './commands';
 import { ItemsView } from './itemsView';
+import { LedgerPanel } from './ledgerView';
 
 let client: LanguageClient | undefined;
 
@@ -61,9 +62,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = languageClient;
 
   const view = new ItemsView(languageClient);
+  const ledger = new LedgerPanel(languageClient, context.extensionUri);
   context.subscriptions.push(
     view,
-    ...registerCommands(languageClient, view, context.extension),
+    ledger,
+    ...registerCommands(languageClient, view, ledger, context.extension),
     // Trust widens what the server reads (registry, config file): start it again with the new options.
     vscode.workspace.onDidGrantWorkspaceTrust(() => void languageClient.restart()),
     languageClient.onDidChangeState((e) => (e.newState === State.Running ? void view.refresh() : undefined)),

@@ -464,8 +464,9 @@ class MinutesServer implements ServerContext {
       const changed = [...this.changedItems];
       this.changedItems.clear();
       void this.connection.sendNotification(itemsChangedNotification, { uris: changed });
-      // What one meeting says of another's items changes the other's diagnostics (not-followed-up…).
-      if (this.documents.all().some((d) => !changed.includes(d.uri))) this.revalidateAll();
+      // What one meeting says of another's items changes the other's diagnostics (not-followed-up…). The
+      // re-check leaves the index as it is, so it sends no further notification.
+      if (this.documents.all().length > 0) this.revalidateAll();
     }, itemsChangedDelay);
   }
 
