@@ -44,7 +44,11 @@ export async function ledgerWorkbook(ledger: Ledger): Promise<Uint8Array> {
   const table = ledgerTable(ledger);
   const book = new ExcelJS.Workbook();
   book.creator = 'Structured Minutes';
-  const items = book.addWorksheet(table.title);
+  // Printed as offices print a 台账: landscape A4, one page wide, the header row on every page.
+  const items = book.addWorksheet(table.title, {
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
+  items.pageSetup.printTitlesRow = '1:1';
   header(items, table.headings);
   for (const r of table.rows) {
     const row = items.addRow([Number(r.cells[0]), ...r.cells.slice(1)]);
