@@ -72,5 +72,7 @@ export async function ledgerWorkbook(ledger: Ledger): Promise<Uint8Array> {
     table.summaryHeadings,
     ...table.summary.map((cells) => cells.map((c, i) => (i === cells.length - 1 ? '100%' : c))),
   ]);
-  return new Uint8Array(await book.xlsx.writeBuffer());
+  // Fast compression: a ledger of thousands of rows is written in a fraction of the time, a little larger.
+  const zip = { compression: 'DEFLATE', compressionOptions: { level: 1 } };
+  return new Uint8Array(await book.xlsx.writeBuffer({ zip } as ExcelJS.XlsxWriteOptions));
 }
