@@ -109,20 +109,15 @@
     table(
       'summary',
       s.summary,
-      data.units.map((u) =>
+      data.units.map((cells) =>
         element(
           'tr',
           {},
-          [
-            u.unit || '—',
-            u.total,
-            u.done,
-            u.inProgress,
-            u.open,
-            u.overdue,
-            u.cancelled,
-            u.completionRate === null ? '—' : `${Math.round(u.completionRate * 100)}%`,
-          ].map((v) => element('td', { textContent: String(v) })),
+          cells.map((v, i) => {
+            const rate = i === cells.length - 1;
+            const text = rate ? (v === null ? '—' : `${Math.round(v * 100)}%`) : String(v);
+            return element('td', { textContent: text });
+          }),
         ),
       ),
     );

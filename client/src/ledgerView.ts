@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { LedgerStatus } from '../../server/src/core/ledger/vocabulary';
 import { itemsChangedNotification, ledgerRequest, type LedgerResult } from '../../server/src/protocol';
+import { summaryCells } from '../../server/src/core/ledger/export';
 import { filterLedger, ledgerOptions, NO_FILTER, type LedgerFilter } from './ledgerFilter';
 
 const t = vscode.l10n.t;
@@ -126,7 +127,7 @@ export class LedgerPanel implements vscode.Disposable {
       total: this.result.rows.length,
       today: this.result.today,
       rows: shown.rows,
-      units: shown.units,
+      units: shown.units.map((u) => summaryCells(u, '—')),
       dangling: this.result.dangling.length,
     });
   }

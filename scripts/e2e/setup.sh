@@ -21,30 +21,9 @@ on_error() {
 trap 'on_error $?' ERR
 
 # --- Debian packages -------------------------------------------------------------------------------
-step='checking Debian packages'
-missing=()
-for pkg in "${DEBIAN_PACKAGES[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
-    missing+=("$pkg")
-  fi
-done
-if ((${#missing[@]})); then
-  if [[ $(id -u) -ne 0 ]]; then
-    echo "e2e setup: missing Debian packages: ${missing[*]}" >&2
-    echo "e2e setup: install them with: sudo apt-get install -y ${missing[*]}" >&2
-    exit 1
-  fi
-  step="installing Debian packages (${missing[*]})"
-  for pkg in "${missing[@]}"; do
-    if ! apt-cache show "$pkg" >/dev/null 2>&1; then
-      log 'apt-get update'
-      apt-get update -qq
-      break
-    fi
-  done
-  log "apt-get install ${missing[*]}"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+step='checking and installing Debian packages'
+source "$ROOT/scripts/lib/debian.sh"
+ensure_debian_packages 'e2e setup' "${DEBIAN_PACKAGES[@]}"
 
 # --- code-server (VS Code 1.100.3) -----------------------------------------------------------------
 if [[ ! -f "$MARKER" || ! -f "$CS_PKG/out/node/entry.js" ]]; then

@@ -10,6 +10,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import type { UnitSummary } from '../../server/src/core';
 import { repoPath } from '../util/paths';
 
 const CLI = repoPath('dist', 'cli.js');
@@ -56,16 +57,7 @@ function readCsv(text: string): string[][] {
 }
 
 interface LedgerJson {
-  units: {
-    unit: string;
-    total: number;
-    done: number;
-    inProgress: number;
-    open: number;
-    overdue: number;
-    cancelled: number;
-    completionRate: number | null;
-  }[];
+  units: UnitSummary[];
 }
 
 function main(): void {

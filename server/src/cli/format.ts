@@ -8,6 +8,7 @@ import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import type { DiagnosticData, DocumentRecord, Locale, RuleSeverity } from '../core/api';
 import { isOverdue } from '../core/features/items';
 import { ledgerTable } from '../core/ledger/export';
+import { markdownCell } from '../core/markdown';
 import type { Ledger } from '../core/ledger/ledger';
 
 /** The diagnostics of one checked file; `file` is the path as shown to the user. */
@@ -315,14 +316,6 @@ export function formatLedgerCsv(ledger: Ledger): string {
     [...table.headings, table.overdueHeading],
     ...table.rows.map((r) => [...r.cells, r.overdue ? 'true' : 'false']),
   ]);
-}
-
-function markdownCell(value: string): string {
-  return value
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/</g, '&lt;')
-    .replace(/\s*[\r\n]+\s*/g, ' ');
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import type { Locale } from '../api';
 import { addDays } from '../dates';
+import { markdownCell } from '../markdown';
 import type { Ledger, LedgerRow, UnitSummary } from './ledger';
 import { isOpenStatus, STATUS_NAMES } from './vocabulary';
 
@@ -88,6 +89,11 @@ function progressCell(row: LedgerRow, locale: Locale): string {
   return parts.join(w.join);
 }
 
+/** A unit's summary row: name (or `noUnit`), counts, and the completion rate as a fraction or null. */
+export function summaryCells(u: UnitSummary, noUnit: string): (string | number | null)[] {
+  return [u.unit || noUnit, u.total, u.done, u.inProgress, u.open, u.overdue, u.cancelled, u.completionRate];
+}
+
 /** The ledger's cells: one row per item in meeting order, then the per-unit summary. */
 export function ledgerTable(ledger: Ledger, locale: Locale = ledgerLanguage(ledger)): LedgerTable {
   const w = WORDS[locale];
@@ -111,28 +117,11 @@ export function ledgerTable(ledger: Ledger, locale: Locale = ledgerLanguage(ledg
     })),
     summaryTitle: w.summaryTitle,
     summaryHeadings: [...w.summary],
-    summary: ledger.units.map((u: UnitSummary) => [
-      u.unit || w.noUnit,
-      u.total,
-      u.done,
-      u.inProgress,
-      u.open,
-      u.overdue,
-      u.cancelled,
-      u.completionRate,
-    ]),
+    summary: ledger.units.map((u) => summaryCells(u, w.noUnit)),
   };
 }
 
 const percent = (rate: number | null): string => (rate === null ? '—' : `${Math.round(rate * 100)}%`);
-
-function markdownCell(value: string): string {
-  return value
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/</g, '&lt;')
-    .replace(/\s*[\r\n]+\s*/g, ' ');
-}
 
 function markdownTable(headings: string[], rows: string[][]): string[] {
   return [
