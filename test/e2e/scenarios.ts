@@ -358,6 +358,7 @@ const ledger: Scenario = {
 
     // The first meeting, open: an overdue item no later meeting mentions is reported.
     await wb.quickOpen(page, 'ledger-2024-03-15.minutes');
+    await page.locator(wb.SQUIGGLE).first().waitFor();
     await wb.showProblems(page);
     const problems = await wb.filterProblems(page, 'not-followed-up', 'ledger-2024-03-15.minutes');
     assert.ok(

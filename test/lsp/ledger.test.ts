@@ -4,6 +4,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import {
   CodeActionRequest,
+  DocumentDiagnosticRequest,
+  type FullDocumentDiagnosticReport,
   DocumentSymbolRequest,
   HoverRequest,
   type CodeAction,
@@ -89,6 +91,33 @@ describe('LSP: the follow-up ledger', () => {
       ),
     );
     await quiet;
+  });
+
+  it('with pull diagnostics, asks the client to pull again and answers anew when another meeting changes', async () => {
+    client.kill();
+    client = await TestClient.start({ folders: [root], settings: { today: '2024-06-01' }, pull: true });
+    await client.connection.sendRequest(ledgerRequest, {});
+    const first = uri('2024-03-15.minutes');
+    await client.open(first, read('2024-03-15.minutes'));
+    const pull = (previousResultId?: string) =>
+      client.connection.sendRequest(DocumentDiagnosticRequest.type, {
+        textDocument: { uri: first },
+        ...(previousResultId ? { previousResultId } : {}),
+      }) as Promise<FullDocumentDiagnosticReport>;
+    const before = await pull();
+    assert.ok(before.items.some((d) => d.code === 'not-followed-up'));
+    const refreshed = client.next('refresh');
+    await client.open(
+      uri('2024-05-17.minutes'),
+      read('2024-05-17.minutes').replace(
+        '6. “城区绿化提升方案”',
+        '6. 2024-03-15-4 背街小巷：状态：进行中。\n7. “城区绿化提升方案”',
+      ),
+    );
+    await refreshed;
+    const after = await pull(before.resultId);
+    assert.strictEqual(after.kind, 'full');
+    assert.ok(!after.items.some((d) => d.code === 'not-followed-up'), JSON.stringify(after.items));
   });
 
   it('shows an item’s id in hover and the outline', async () => {

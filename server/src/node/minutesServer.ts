@@ -365,7 +365,8 @@ class MinutesServer implements ServerContext {
     const document = this.documents.get(uri);
     if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     const service = this.service();
-    const resultId = `${this.generation}:${document.version}`;
+    // The workspace's state is part of the result: another meeting's follow-ups change this one's problems.
+    const resultId = `${this.generation}:${document.version}:${this.index.revision}`;
     if (previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
     const items: Diagnostic[] = this.skipped(document)
       ? []

@@ -62,6 +62,8 @@ export class WorkspaceIndex {
   private readonly totals = new Map<string, number>();
   /** Every entry's ledger data, rebuilt after a change: one array per state, which the core's cache keys on. */
   private ledgers: readonly LedgerDocument[] | null = null;
+  /** Bumped whenever what the documents give the ledger changes: other documents' diagnostics may change. */
+  revision = 0;
 
   get(uri: string): IndexEntry | undefined {
     return this.entries.get(uri);
@@ -85,8 +87,13 @@ export class WorkspaceIndex {
       !previous ||
       JSON.stringify(previous.record) !== JSON.stringify(entry.record) ||
       JSON.stringify(previous.ledger) !== JSON.stringify(entry.ledger);
-    if (changed) this.ledgers = null;
+    if (changed) this.invalidate();
     return changed;
+  }
+
+  private invalidate(): void {
+    this.ledgers = null;
+    this.revision++;
   }
 
   /** The ledger data of every document, the same array until an entry changes. */
@@ -105,7 +112,7 @@ export class WorkspaceIndex {
       this.entries.delete(key);
       removed.push(key);
     }
-    if (removed.length > 0) this.ledgers = null;
+    if (removed.length > 0) this.invalidate();
     return removed;
   }
 

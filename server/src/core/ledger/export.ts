@@ -5,6 +5,7 @@
 import type { Locale } from '../api';
 import { addDays } from '../dates';
 import { markdownCell } from '../markdown';
+import { trimEndOf } from '../text';
 import type { Ledger, LedgerRow, UnitSummary } from './ledger';
 import { isOpenStatus, STATUS_NAMES } from './vocabulary';
 
@@ -84,7 +85,7 @@ function statusCell(row: LedgerRow, locale: Locale): string {
 
 function progressCell(row: LedgerRow, locale: Locale): string {
   const w = WORDS[locale];
-  const parts = row.progress ? [row.progress.replace(/[。.；;\s]+$/, '')] : [];
+  const parts = row.progress ? [trimEndOf(row.progress, '。.；; \t\n\u3000')] : [];
   if (row.origin) parts.push(w.origin(row.origin));
   return parts.join(w.join);
 }

@@ -7,6 +7,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { Locale } from '../api';
 import { findDates } from '../dates';
 import type { Item, MinutesDocument, Span } from '../model';
+import { trimEndOf } from '../text';
 import { assignments } from '../rules/rule';
 import {
   alternation,
@@ -72,7 +73,7 @@ const ID = '[A-Za-z0-9](?:[A-Za-z0-9_-]|\\.(?=[A-Za-z0-9]))*';
 const ANCHOR = new RegExp(`\\{#(${ID})\\}|<!--[ \\t]*id:[ \\t]*(${ID})[ \\t]*-->`, 'g');
 /** An id written in running text: a meeting date and a number or name. */
 const BARE_ID = /(?<![\w-])\d{4}-\d{2}-\d{2}-[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)*/g;
-const QUOTED = /[“"「『‘']([^“”"「」『』‘’'\n]{2,120})[”"」』’']/;
+const QUOTED = /[“"「『‘]([^“”"「」『』‘’\n]{2,120})[”"」』’]/;
 const STATUS_LINE = new RegExp(
   `(?:${alternation(STATUS_LABEL_WORDS)})[ \\t]*[:：][ \\t]*(${alternation(STATUS_WORDS.map(([w]) => w))})([^\\n；;]*)`,
   'i',
@@ -84,10 +85,11 @@ const BARE_STATUS = new RegExp(
 );
 const FOLLOW_UP = new RegExp(alternation(FOLLOW_UP_HEADINGS), 'i');
 const CARRY_OVER = new RegExp(`(?:${alternation(CARRY_OVER_MARKERS)})[ \\t]*[:：,，]?[ \\t]*`, 'i');
-const FIELD = new RegExp(`[ \\t]*(?:${alternation(FIELD_LABELS)})[ \\t]*[:：]`, 'i');
+const FIELD = new RegExp(`(?:${alternation(FIELD_LABELS)})[ \\t]*[:：]`, 'i');
 const LEADER =
   /^[ \t]*(?:[-*+][ \t]+)?(?:\[[ xX]\][ \t]*)?(?:[（(]?[0-9一二三四五六七八九十]{1,3}[)）.、][ \t]*)?/;
-const TRAILING = /[\s。；;，,.:：、]+$/;
+/** Trimmed from the end of an item's words (with `trimEndOf`: a pattern anchored at the end is quadratic). */
+const TRAILING = ' \t\n\r\u3000。；;，,.:：、';
 
 /** Whether a section heading opens a follow-up section (上次会议议定事项落实情况, Matters arising…). */
 export function isFollowUpHeading(heading: string): boolean {
@@ -111,7 +113,7 @@ function completionDate(text: string, meetingDate: string | null): string | null
 /** The state a piece of text reports: a status label (or, when `bare`, a status word), progress, completion. */
 export function statusReport(text: string, meetingDate: string | null, bare: boolean): StatusReport {
   const progressMatch = PROGRESS_LINE.exec(text);
-  const progress = progressMatch ? progressMatch[1].replace(/\s+$/, '') || null : null;
+  const progress = progressMatch ? progressMatch[1].trimEnd() || null : null;
   const rest = progressMatch ? text.slice(0, progressMatch.index) : text;
   const labelled = STATUS_LINE.exec(rest);
   let status: LedgerStatus | null = null;
@@ -135,7 +137,7 @@ export function itemText(first: string): string {
   let text = first.replace(LEADER, '').replace(ANCHOR, '');
   const field = FIELD.exec(text);
   if (field && field.index > 0) text = text.slice(0, field.index);
-  return text.replace(TRAILING, '').trim();
+  return trimEndOf(text, TRAILING).trim();
 }
 
 /** The first explicit id (anchor or bare) in `text`, with its offsets. */
