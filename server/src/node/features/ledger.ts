@@ -17,7 +17,7 @@ import {
   type LedgerResult,
 } from '../../protocol';
 import type { ServerContext } from '../context';
-import { guarded, stringParam } from '../handlers';
+import { guarded, stringParam, throwIfCancelled } from '../handlers';
 
 const FORMATS: readonly LedgerExportFormat[] = ['xlsx', 'csv', 'json', 'markdown', 'ics'];
 
@@ -26,7 +26,8 @@ async function workspaceLedger(
   ctx: ServerContext,
   token: CancellationToken,
 ): Promise<{ ledger: Ledger; uris: Map<string, string> }> {
-  await ctx.records(token);
+  await ctx.whenIndexed();
+  throwIfCancelled(token);
   const uris = new Map<string, string>();
   for (const [uri, entry] of ctx.index) uris.set(entry.ledger.file, uri);
   return { ledger: buildLedger(ctx.index.ledgerDocuments(), ctx.today()), uris };
