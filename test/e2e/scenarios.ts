@@ -360,7 +360,7 @@ const ledger: Scenario = {
     await wb.quickOpen(page, 'ledger-2024-03-15.minutes');
     await page.locator(wb.SQUIGGLE).first().waitFor();
     await wb.showProblems(page);
-    const problems = await wb.filterProblems(page, 'not-followed-up', 'ledger-2024-03-15.minutes');
+    const problems = await wb.filterProblems(page, 'is past its deadline', 'ledger-2024-03-15.minutes');
     assert.ok(
       problems.some((p) => hasCode(p, 'not-followed-up') && p.message.includes('2024-03-15-4')),
       `no not-followed-up problem: ${JSON.stringify(problems.map((p) => p.message))}`,
