@@ -106,8 +106,10 @@ describe('extension manifest', () => {
     assert.strictEqual(props['minutes.validation.debounce'].default, 150);
     assert.strictEqual(props['minutes.validation.maxFileSize'].default, 4 * 1024 * 1024);
     assert.strictEqual(props['minutes.today'].default, null);
+    // An untrusted workspace may neither point at registry files nor raise the size limit.
     assert.deepStrictEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, [
       'minutes.units.paths',
+      'minutes.validation.maxFileSize',
     ]);
   });
 

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
+  exportDocumentRequest,
   exportRequest,
   ledgerExportRequest,
   markDoneRequest,
@@ -13,6 +14,7 @@ import type { GroupBy } from './grouping';
 import { overdueItems } from './grouping';
 import { today, type ItemsView, type Node } from './itemsView';
 import type { LedgerPanel } from './ledgerView';
+import type { Previews } from './preview';
 import { fileTemplates } from './templates';
 
 const t = vscode.l10n.t;
@@ -38,6 +40,8 @@ async function markDone(client: LanguageClient, view: ItemsView, node: Node | un
   const edit = await client.sendRequest(markDoneRequest, {
     uri: node.ref.uri,
     line: node.ref.item.range.start.line,
+    text: node.ref.item.text,
+    version: node.ref.version,
   });
   if (
     !edit ||
@@ -65,6 +69,25 @@ async function newMinutes(extension: vscode.Extension<unknown>): Promise<void> {
   if (picked.body) await editor.insertSnippet(new vscode.SnippetString(picked.body));
 }
 
+/** The save dialog, then (for an existing file) a modal question before replacing it; undefined when cancelled. */
+async function askSaveTarget(
+  options: vscode.SaveDialogOptions,
+): Promise<{ target: vscode.Uri; name: string } | undefined> {
+  const target = await vscode.window.showSaveDialog(options);
+  if (!target) return undefined;
+  const name = target.path.slice(target.path.lastIndexOf('/') + 1);
+  if (await exists(target)) {
+    const overwrite = t('Overwrite');
+    const answer = await vscode.window.showWarningMessage(
+      t('Overwrite {0}?', name),
+      { modal: true },
+      overwrite,
+    );
+    if (answer !== overwrite) return undefined;
+  }
+  return { target, name };
+}
+
 async function exportItems(client: LanguageClient): Promise<void> {
   const picked = await vscode.window.showQuickPick(
     [
@@ -74,40 +97,17 @@ async function exportItems(client: LanguageClient): Promise<void> {
     { placeHolder: t('Export decisions and actions') },
   );
   if (!picked) return;
-  const target = await saveTarget(
-    t('Export decisions and actions'),
-    `minutes-items.${picked.extension}`,
-    picked.label,
-    picked.extension,
-  );
-  if (!target) return;
-  const name = target.path.slice(target.path.lastIndexOf('/') + 1);
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const saveTo = await askSaveTarget({
+    title: t('Export decisions and actions'),
+    defaultUri: folder ? vscode.Uri.joinPath(folder, `minutes-items.${picked.extension}`) : undefined,
+    filters: { [picked.label]: [picked.extension] },
+  });
+  if (!saveTo) return;
+  const { target, name } = saveTo;
   const result = await client.sendRequest(exportRequest, { format: picked.format });
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.text));
   void vscode.window.showInformationMessage(t('Exported {0} item(s) to {1}', result.count, name));
-}
-
-/** Asks where to save (and whether to overwrite); undefined when the user cancels. */
-async function saveTarget(
-  title: string,
-  file: string,
-  filter: string,
-  extension: string,
-): Promise<vscode.Uri | undefined> {
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const target = await vscode.window.showSaveDialog({
-    title,
-    defaultUri: folder ? vscode.Uri.joinPath(folder, file) : undefined,
-    filters: { [filter]: [extension] },
-  });
-  if (!target || !(await exists(target))) return target;
-  const overwrite = t('Overwrite');
-  const answer = await vscode.window.showWarningMessage(
-    t('Overwrite {0}?', target.path.slice(target.path.lastIndexOf('/') + 1)),
-    { modal: true },
-    overwrite,
-  );
-  return answer === overwrite ? target : undefined;
 }
 
 async function exportLedger(client: LanguageClient): Promise<void> {
@@ -122,21 +122,64 @@ async function exportLedger(client: LanguageClient): Promise<void> {
     placeHolder: t('Export the follow-up ledger'),
   });
   if (!picked) return;
-  const target = await saveTarget(
-    t('Export the follow-up ledger'),
-    `ledger.${picked.extension}`,
-    picked.label,
-    picked.extension,
-  );
-  if (!target) return;
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const saveTo = await askSaveTarget({
+    title: t('Export the follow-up ledger'),
+    defaultUri: folder ? vscode.Uri.joinPath(folder, `ledger.${picked.extension}`) : undefined,
+    filters: { [picked.label]: [picked.extension] },
+  });
+  if (!saveTo) return;
+  const { target, name } = saveTo;
   const result = await client.sendRequest(ledgerExportRequest, { format: picked.format });
   const bytes =
     result.base64 !== undefined
       ? Buffer.from(result.base64, 'base64')
       : new TextEncoder().encode(result.text ?? '');
   await vscode.workspace.fs.writeFile(target, bytes);
-  const name = target.path.slice(target.path.lastIndexOf('/') + 1);
   void vscode.window.showInformationMessage(t('Exported {0} item(s) to {1}', result.count, name));
+}
+
+/** The minutes document a command is for: the one given (editor title, explorer), else the active editor's. */
+async function minutesDocument(uri: vscode.Uri | undefined): Promise<vscode.TextDocument | undefined> {
+  const document = uri
+    ? await vscode.workspace.openTextDocument(uri)
+    : vscode.window.activeTextEditor?.document;
+  if (document?.languageId === 'minutes') return document;
+  void vscode.window.showInformationMessage(t('Open a minutes file (*.minutes, *.minutes.md) first.'));
+  return undefined;
+}
+
+async function openPreview(previews: Previews, uri: vscode.Uri | undefined): Promise<void> {
+  const document = await minutesDocument(uri);
+  if (document) previews.show(document);
+}
+
+/** Asks where to save (and before replacing a file), then writes the .docx the server lays out. */
+async function exportDocument(client: LanguageClient, uri: vscode.Uri | undefined): Promise<void> {
+  const document = await minutesDocument(uri);
+  if (!document) return;
+  const base = document.uri.path
+    .slice(document.uri.path.lastIndexOf('/') + 1)
+    .replace(/\.minutes(\.md)?$|\.[^.]*$/i, '');
+  const folder = document.isUntitled
+    ? vscode.workspace.workspaceFolders?.[0]?.uri
+    : vscode.Uri.joinPath(document.uri, '..');
+  const saveTo = await askSaveTarget({
+    title: t('Export as Word Document'),
+    defaultUri: folder ? vscode.Uri.joinPath(folder, `${base || 'minutes'}.docx`) : undefined,
+    filters: { [t('Word document')]: ['docx'] },
+  });
+  if (!saveTo) return;
+  const { target, name } = saveTo;
+  const result = await client.sendRequest(exportDocumentRequest, {
+    textDocument: { uri: document.uri.toString() },
+  });
+  if (!result) {
+    void vscode.window.showErrorMessage(t('Could not lay out {0} as a Word document.', base));
+    return;
+  }
+  await vscode.workspace.fs.writeFile(target, Buffer.from(result.data, 'base64'));
+  void vscode.window.showInformationMessage(t('Exported {0}', name));
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
@@ -148,7 +191,9 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-async function groupBy(value: GroupBy): Promise<void> {
+/** Groups the view as the user chose: the `minutes.itemsView.groupBy` setting. */
+async function groupBy(view: ItemsView, value: GroupBy): Promise<void> {
+  view.showGrouping(undefined);
   const config = vscode.workspace.getConfiguration('minutes');
   const inspected = config.inspect('itemsView.groupBy');
   const target =
@@ -164,13 +209,13 @@ async function showOverdue(view: ItemsView): Promise<void> {
     void vscode.window.showInformationMessage(t('No overdue items.'));
     return;
   }
-  await groupBy('deadline');
   await view.revealOverdue();
 }
 
 export function registerCommands(
   client: LanguageClient,
   view: ItemsView,
+  previews: Previews,
   ledger: LedgerPanel,
   extension: vscode.Extension<unknown>,
 ): vscode.Disposable[] {
@@ -183,11 +228,13 @@ export function registerCommands(
     register('minutes.exportItems', () => exportItems(client)),
     register('minutes.showLedger', () => ledger.show()),
     register('minutes.exportLedger', () => exportLedger(client)),
+    register('minutes.openPreviewToSide', (uri?: vscode.Uri) => openPreview(previews, uri)),
+    register('minutes.exportDocument', (uri?: vscode.Uri) => exportDocument(client, uri)),
     register('minutes.showOverdue', () => showOverdue(view)),
     register('minutes.refreshItems', () => view.refresh()),
     register('minutes.restartServer', () => client.restart()),
-    register('minutes.groupByUnit', () => groupBy('unit')),
-    register('minutes.groupByDeadline', () => groupBy('deadline')),
-    register('minutes.groupByDocument', () => groupBy('document')),
+    register('minutes.groupByUnit', () => groupBy(view, 'unit')),
+    register('minutes.groupByDeadline', () => groupBy(view, 'deadline')),
+    register('minutes.groupByDocument', () => groupBy(view, 'document')),
   ];
 }

@@ -1,6 +1,6 @@
 /**
  * The Structured Minutes extension: starts the bundled language server for `minutes` documents and adds
- * the decisions & actions view, the follow-up ledger and their commands. All parsing and checking happens in the server.
+ * the decisions & actions view and its commands. All parsing and checking happens in the server.
  */
 import * as vscode from 'vscode';
 import {
@@ -16,6 +16,7 @@ import type { InitializationOptions } from '../../server/src/protocol';
 import { registerCommands } from './commands';
 import { ItemsView } from './itemsView';
 import { LedgerPanel } from './ledgerView';
+import { Previews } from './preview';
 
 let client: LanguageClient | undefined;
 
@@ -62,11 +63,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = languageClient;
 
   const view = new ItemsView(languageClient);
+  const previews = new Previews(languageClient);
   const ledger = new LedgerPanel(languageClient, context.extensionUri);
   context.subscriptions.push(
     view,
+    previews,
     ledger,
-    ...registerCommands(languageClient, view, ledger, context.extension),
+    ...registerCommands(languageClient, view, previews, ledger, context.extension),
     // Trust widens what the server reads (registry, config file): start it again with the new options.
     vscode.workspace.onDidGrantWorkspaceTrust(() => void languageClient.restart()),
     languageClient.onDidChangeState((e) => (e.newState === State.Running ? void view.refresh() : undefined)),

@@ -15,6 +15,12 @@ export interface ItemRef {
   uri: string;
   file: string;
   item: ItemRecord;
+  /** The version of the open document the item was read from; absent for a saved file. */
+  version?: number;
+}
+
+function refsOf(doc: UriDocumentRecord): ItemRef[] {
+  return doc.items.map((item) => ({ uri: doc.uri, file: doc.file, item, version: doc.version }));
 }
 
 export type GroupKind = 'unit' | 'unassigned' | 'overdue' | 'thisWeek' | 'later' | 'noDeadline' | 'document';
@@ -58,7 +64,7 @@ function byDeadline(a: ItemRef, b: ItemRef): number {
 }
 
 export function itemRefs(documents: readonly UriDocumentRecord[]): ItemRef[] {
-  return documents.flatMap((doc) => doc.items.map((item) => ({ uri: doc.uri, file: doc.file, item })));
+  return documents.flatMap(refsOf);
 }
 
 /** Open items whose deadline has passed. */
@@ -113,7 +119,7 @@ function byDocument(documents: readonly UriDocumentRecord[]): Group[] {
     .map((doc) => ({
       kind: 'document',
       title: doc.file,
-      items: doc.items.map((item) => ({ uri: doc.uri, file: doc.file, item })),
+      items: refsOf(doc),
     }));
 }
 

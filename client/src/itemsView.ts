@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { itemsChangedNotification, itemsRequest, type UriDocumentRecord } from '../../server/src/protocol';
-import { localToday } from '../../server/src/node/settings';
+import { localDay } from '../../server/src/core/dates';
 import {
   daysBetween,
   groupByValues,
@@ -39,7 +39,7 @@ const t = vscode.l10n.t;
 /** The date the view compares deadlines with: `minutes.today`, else the local date. */
 export function today(): string {
   const setting = vscode.workspace.getConfiguration('minutes').get<string | null>('today');
-  return typeof setting === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(setting) ? setting : localToday();
+  return typeof setting === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(setting) ? setting : localDay(new Date());
 }
 
 export function groupBySetting(): GroupBy {
@@ -59,6 +59,11 @@ export class ItemsView implements vscode.TreeDataProvider<Node>, vscode.Disposab
   private documents: UriDocumentRecord[] = [];
   private roots: GroupNode[] = [];
   private loading: Promise<void> | undefined;
+  /**
+   * A grouping shown instead of the `minutes.itemsView.groupBy` setting ("Show overdue" groups by deadline):
+   * view state, never written to settings. Dropped when the setting changes or a grouping is chosen.
+   */
+  private shownGrouping: GroupBy | undefined;
 
   constructor(private readonly client: LanguageClient) {
     this.view = vscode.window.createTreeView(viewId, { treeDataProvider: this, showCollapseAll: true });
@@ -67,6 +72,7 @@ export class ItemsView implements vscode.TreeDataProvider<Node>, vscode.Disposab
       this.changed,
       client.onNotification(itemsChangedNotification, () => void this.refresh()),
       vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('minutes.itemsView.groupBy')) this.shownGrouping = undefined;
         if (e.affectsConfiguration('minutes.itemsView.groupBy') || e.affectsConfiguration('minutes.today'))
           this.regroup();
       }),
@@ -97,18 +103,27 @@ export class ItemsView implements vscode.TreeDataProvider<Node>, vscode.Disposab
     return this.documents;
   }
 
+  /** Shows the items grouped `by` (or, with undefined, as the setting says) without changing the setting. */
+  showGrouping(by: GroupBy | undefined): void {
+    this.shownGrouping = by;
+    this.regroup();
+  }
+
   private regroup(): void {
     const now = today();
-    this.roots = groupItems(this.documents, groupBySetting(), now).map((group) => ({ type: 'group', group }));
+    const by = this.shownGrouping ?? groupBySetting();
+    // The view's title bar offers the groupings not shown (package.json menus).
+    void vscode.commands.executeCommand('setContext', 'minutes.itemsView.grouping', by);
+    this.roots = groupItems(this.documents, by, now).map((group) => ({ type: 'group', group }));
     const overdue = overdueItems(this.documents, now).length;
     this.view.badge =
       overdue > 0 ? { value: overdue, tooltip: t('{0} overdue item(s)', overdue) } : undefined;
     this.changed.fire(undefined);
   }
 
-  /** Shows the view with the overdue group open. */
+  /** Shows the view grouped by deadline (not changing the setting) with the overdue group open. */
   async revealOverdue(): Promise<void> {
-    this.regroup();
+    this.showGrouping('deadline');
     await vscode.commands.executeCommand(`${viewId}.focus`);
     const overdue = this.roots.find((node) => node.group.kind === 'overdue');
     if (overdue) await this.view.reveal(overdue, { expand: true, focus: true, select: false });
@@ -186,7 +201,11 @@ export class ItemsView implements vscode.TreeDataProvider<Node>, vscode.Disposab
     tooltip.appendText(t('owner: {0}', item.owners.map((o) => o.name).join('、') || t('No owner')));
     tooltip.appendMarkdown('  \n');
     tooltip.appendText(
-      item.deadline ? t('due {0}', item.deadline.date ?? item.deadline.text) : t('No deadline'),
+      item.deadline
+        ? t('due {0}', item.deadline.date ?? item.deadline.text)
+        : item.vagueDeadline
+          ? t('due {0}', item.vagueDeadline)
+          : t('No deadline'),
     );
     tooltip.appendMarkdown('  \n');
     tooltip.appendText(`${ref.file}:${item.range.start.line + 1}`);

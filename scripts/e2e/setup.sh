@@ -3,6 +3,8 @@
 # build inside code-server (into the git-ignored .vscode-test/code-server/), and playwright-core.
 # Idempotent: a second run only checks and returns.
 set -euo pipefail
+# shellcheck source=../lib/debian.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/debian.sh"
 
 CODE_SERVER_VERSION=4.100.3
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -22,7 +24,6 @@ trap 'on_error $?' ERR
 
 # --- Debian packages -------------------------------------------------------------------------------
 step='checking and installing Debian packages'
-source "$ROOT/scripts/lib/debian.sh"
 ensure_debian_packages 'e2e setup' "${DEBIAN_PACKAGES[@]}"
 
 # --- code-server (VS Code 1.100.3) -----------------------------------------------------------------

@@ -1,9 +1,14 @@
-# Sourced by the setup scripts: `ensure_debian_packages NAME PACKAGE…` installs the Debian packages that are
-# missing (apt-get update first when one is unknown), as root; otherwise says how and fails. NAME prefixes
-# the messages.
+# Sourced by the test setup scripts: `ensure_debian_packages NAME [--no-install-recommends] PKG…` installs the
+# Debian packages that are missing (apt-get update first when apt does not know one), as root; otherwise it
+# says what to install and fails. NAME prefixes its messages.
 ensure_debian_packages() {
   local name=$1
   shift
+  local flags=()
+  if [[ ${1:-} == --no-install-recommends ]]; then
+    flags+=("$1")
+    shift
+  fi
   local missing=() pkg
   for pkg in "$@"; do
     if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
@@ -24,5 +29,5 @@ ensure_debian_packages() {
     fi
   done
   echo "$name: apt-get install ${missing[*]}"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${flags[@]}" "${missing[@]}" >/dev/null
 }

@@ -7,8 +7,11 @@ import type { Range, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import type { DocumentRecord, Locale } from './core/api';
 import type { LedgerRow, UnitSummary } from './core/ledger/ledger';
 
-/** A document's decisions and actions, with the document's URI. */
-export type UriDocumentRecord = DocumentRecord & { uri: string };
+/**
+ * A document's decisions and actions, with the document's URI and, when it is open, the version they were
+ * read from.
+ */
+export type UriDocumentRecord = DocumentRecord & { uri: string; version?: number };
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface ItemsParams {}
@@ -31,11 +34,18 @@ export const itemsChangedNotification = new NotificationType<ItemsChangedParams>
 
 export interface MarkDoneParams {
   uri: string;
-  /** 0-based line of the item (any line of it). */
+  /** 0-based first line of the item, as listed. */
   line: number;
+  /** The item's text, as listed: which item is meant, wherever edits since have moved it. */
+  text: string;
+  /** The version of the open document the item was listed from (`UriDocumentRecord.version`); absent for a saved file. */
+  version?: number;
 }
 
-/** The edit that marks the item on `line` done, or null when no item is there. */
+/**
+ * The edit that marks the item done, or null when it cannot be found for sure (gone, changed, or one of two
+ * items with the same text after an edit).
+ */
 export const markDoneRequest = new RequestType<MarkDoneParams, WorkspaceEdit | null, void>(
   'minutes/markDone',
 );
@@ -93,6 +103,34 @@ export interface LedgerExportResult {
 /** The workspace's ledger as a file's content, in the format asked for. */
 export const ledgerExportRequest = new RequestType<LedgerExportParams, LedgerExportResult, void>(
   'minutes/ledgerExport',
+);
+
+export interface PreviewParams {
+  textDocument: { uri: string };
+}
+
+export interface PreviewResult {
+  /** The version of the open document the page was laid out from (null for a saved file). */
+  version: number | null;
+  /** The page as an HTML fragment: document text escaped, no scripts; blocks carry `data-line`. */
+  html: string;
+}
+
+/** The document laid out as the formal document, for the preview; null when it cannot be read. */
+export const previewRequest = new RequestType<PreviewParams, PreviewResult | null, void>('minutes/preview');
+
+export interface ExportDocumentParams {
+  textDocument: { uri: string };
+}
+
+export interface ExportDocumentResult {
+  /** The .docx file, base64-encoded. */
+  data: string;
+}
+
+/** The document as a Word file (.docx); null when it cannot be read. */
+export const exportDocumentRequest = new RequestType<ExportDocumentParams, ExportDocumentResult | null, void>(
+  'minutes/exportDocument',
 );
 
 /** What the client passes in `initializationOptions`. */

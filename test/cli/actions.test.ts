@@ -75,6 +75,8 @@ describe('minutes actions', function () {
   });
 
   it('writes CSV with a byte order mark, a header row and one quoted-as-needed row per item', function () {
+    // A value a spreadsheet would take for a formula is written as text, after an apostrophe.
+    const asCell = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
     const result = runCli(['actions', '--format', 'csv'], dir);
     assert.strictEqual(result.status, 0);
     assert.ok(result.stdout.startsWith('\ufeff' + HEADER + '\r\n'));
@@ -86,11 +88,11 @@ describe('minutes actions', function () {
       assert.strictEqual(row.length, 11);
       assert.deepStrictEqual(
         [row[0], row[4], row[5], row[9], row[10]],
-        [doc.file, item.kind, item.text, item.status, String(item.range.start.line + 1)],
+        [doc.file, item.kind, item.text, item.status, String(item.range.start.line + 1)].map(asCell),
       );
       assert.strictEqual(
         row[6],
-        item.owners.map((o) => (o.role ? `${o.name} (${o.role})` : o.name)).join('; '),
+        asCell(item.owners.map((o) => (o.role ? `${o.name} (${o.role})` : o.name)).join('; ')),
       );
       assert.strictEqual(row[8], item.deadline?.date ?? '');
     });

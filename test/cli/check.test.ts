@@ -274,19 +274,24 @@ describe('minutes check', function () {
       assertReportedWithGood(result, ["minutes: cannot read 'missing.minutes': no such file"]);
     });
 
-    it('skips binary files and files in another encoding', function () {
+    it('skips binary files and files in no encoding it reads', function () {
       const binary = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
-      // "会议纪要 责任单位：财政局" in GBK.
-      const gbk = Buffer.from('bbe1d2e9bccdd2aa20d4f0c8ceb5a5cebba3bab2c6d5febed6', 'hex');
-      const dir = temp.make({ ...good, 'chart.minutes': binary, 'legacy.minutes': gbk });
+      // Neither UTF-8 nor GB18030 (0xff is no lead byte in either).
+      const unknown = Buffer.from('ffffff20ffff41ff', 'hex');
+      const dir = temp.make({ ...good, 'chart.minutes': binary, 'legacy.minutes': unknown });
       const result = runCli(
         ['check', '--format', 'json', 'chart.minutes', 'legacy.minutes', 'good.minutes'],
         dir,
       );
       assertReportedWithGood(result, [
         "minutes: skipped 'chart.minutes': binary file",
-        "minutes: skipped 'legacy.minutes': not UTF-8 text (save it as UTF-8)",
+        "minutes: skipped 'legacy.minutes': not text in UTF-8, UTF-16 or GB18030/GBK (save it as UTF-8)",
       ]);
+      const zh = runCli(['check', '--locale', 'zh-CN', 'legacy.minutes'], dir);
+      assert.strictEqual(
+        zh.stderr,
+        "minutes: 已跳过 'legacy.minutes'：不是 UTF-8、UTF-16 或 GB18030/GBK 编码的文本（请另存为 UTF-8）\n",
+      );
     });
 
     it('reports a directory without minutes files', function () {

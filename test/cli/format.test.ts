@@ -3,14 +3,8 @@ import { isOverdue } from '../../server/src/core/features/items';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { DocumentRecord, ItemRecord } from '../../server/src/core/api';
-import {
-  displayWidth,
-  formatActionsCsv,
-  formatActionsMarkdown,
-  formatCheckJson,
-  formatCheckText,
-  formatRules,
-} from '../../server/src/cli/format';
+import { formatActionsCsv, formatActionsMarkdown } from '../../server/src/core/export';
+import { displayWidth, formatCheckJson, formatCheckText, formatRules } from '../../server/src/cli/format';
 
 function diagnostic(
   line: number,
@@ -37,6 +31,7 @@ function item(overrides: Partial<ItemRecord>): ItemRecord {
     range: { start: { line: 4, character: 0 }, end: { line: 4, character: 5 } },
     owners: [],
     deadline: null,
+    vagueDeadline: null,
     status: 'open',
     resolution: false,
     ...overrides,
@@ -132,7 +127,7 @@ describe('cli/format', function () {
               { name: 'Finance', role: 'lead', vague: false, unit: null },
               { name: 'IT', role: null, vague: false, unit: null },
             ],
-            deadline: { text: 'end of May', date: '2024-05-31', vague: false },
+            deadline: { text: 'end of May', date: '2024-05-31' },
           }),
         ]),
       ]);
@@ -152,7 +147,7 @@ describe('cli/format', function () {
             item({
               text: 'Pick A | B <now>',
               owners: [{ name: '县财政局', role: 'support', vague: false, unit: null }],
-              deadline: { text: '5月底前', date: '2024-05-31', vague: false },
+              deadline: { text: '5月底前', date: '2024-05-31' },
             }),
           ]),
           document([], null),
@@ -165,7 +160,7 @@ describe('cli/format', function () {
         [
           '## Sync',
           '',
-          '文件：`notes/sync.minutes`　会议日期：2024-05-06',
+          '文件：notes/sync.minutes　会议日期：2024-05-06',
           '',
           '| 事项 | 责任单位 | 时限 | 状态 | 逾期 |',
           '| --- | --- | --- | --- | --- |',
@@ -173,7 +168,7 @@ describe('cli/format', function () {
           '',
           '## notes/sync.minutes',
           '',
-          '文件：`notes/sync.minutes`　会议日期：2024-05-06',
+          '文件：notes/sync.minutes　会议日期：2024-05-06',
           '',
           '_（无事项）_',
           '',

@@ -26,8 +26,10 @@ describe('documents: diagnostics and items (golden)', () => {
         line: i.range.start.line + 1,
         owners: i.owners.map((o) => `${o.name}${o.role ? `/${o.role}` : ''}${o.vague ? ' (vague)' : ''}`),
         deadline: i.deadline
-          ? `${i.deadline.text} → ${i.deadline.date}${i.deadline.vague ? ' (vague)' : ''}`
-          : null,
+          ? `${i.deadline.text} → ${i.deadline.date}`
+          : i.vagueDeadline
+            ? `${i.vagueDeadline} (vague)`
+            : null,
         status: i.status,
       }));
       matchSnapshot(

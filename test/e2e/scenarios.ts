@@ -8,7 +8,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse as parseJsonc } from 'jsonc-parser';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+import { repoPath } from '../util/paths';
 import { outputPath } from './harness';
 import * as wb from './workbench';
 import { DRAFT_FILE, EXAMPLE_FILE, exampleUnits, lineOf, UNITS_FILE } from './workspace';
@@ -258,32 +259,39 @@ const quickFix: Scenario = {
   },
 };
 
+const ITEMS_VIEW = '[id="workbench.view.extension.minutes"]';
+
+/** Closes every editor, shows the Decisions & Actions view and waits for its rows to settle. */
+async function openItemsView(page: Page, extension: string): Promise<Locator> {
+  const contributes = manifest(extension).contributes ?? {};
+  const container = contributes.viewsContainers?.activitybar?.find((c) => c.id === 'minutes');
+  assert.ok(container, 'package.json contributes no activity bar container `minutes`');
+  assert.ok(
+    contributes.views?.minutes?.some((v) => v.id === 'minutes.items'),
+    'package.json contributes no view `minutes.items`',
+  );
+  await wb.runCommand(page, 'View: Close All Editors');
+  // Force: the item's badge (the overdue count) covers the icon's centre.
+  await page
+    .locator(`.part.activitybar a.action-label[aria-label^="${localized(extension, container.title)}"]`)
+    .click({ force: true });
+  const rows = page.locator(`${ITEMS_VIEW} .monaco-list-row`);
+  await rows.first().waitFor();
+  // The view loads its items again once the language server has scanned the workspace; a click while
+  // it re-renders goes to a row already replaced. Wait for it to settle.
+  await wb.waitForQuiet(page, ITEMS_VIEW);
+  return rows;
+}
+
 const itemsView: Scenario = {
   name: 'Decisions & Actions view groups items by unit and opens them',
   settings: {},
   async run({ page, workspace, extension }) {
-    const contributes = manifest(extension).contributes ?? {};
-    const container = contributes.viewsContainers?.activitybar?.find((c) => c.id === 'minutes');
-    assert.ok(container, 'package.json contributes no activity bar container `minutes`');
-    assert.ok(
-      contributes.views?.minutes?.some((v) => v.id === 'minutes.items'),
-      'package.json contributes no view `minutes.items`',
-    );
-    await wb.runCommand(page, 'View: Close All Editors');
-    // Force: the item's badge (the overdue count) covers the icon's centre.
-    await page
-      .locator(`.part.activitybar a.action-label[aria-label^="${localized(extension, container.title)}"]`)
-      .click({ force: true });
-    const view = '[id="workbench.view.extension.minutes"]';
-    const rows = page.locator(`${view} .monaco-list-row`);
-    await rows.first().waitFor();
-    // The view loads its items again once the language server has scanned the workspace; a click while
-    // it re-renders goes to a row already replaced. Wait for it to settle.
-    await wb.waitForQuiet(page, view);
+    const rows = await openItemsView(page, extension);
     let shown = await wb.rowsOf(rows);
     if (!shown.some((r) => r.level === 2)) {
       await rows.first().click();
-      await page.locator(`${view} .monaco-list-row[aria-level="2"]`).first().waitFor();
+      await page.locator(`${ITEMS_VIEW} .monaco-list-row[aria-level="2"]`).first().waitFor();
       shown = await wb.rowsOf(rows);
     }
     const groups = shown.filter((r) => r.level === 1);
@@ -369,6 +377,34 @@ const ledger: Scenario = {
   },
 };
 
+/** A 纪要 saved in GBK (test/fixtures/encodings), as Chinese offices still write them. */
+const GBK_FILE = 'library-gbk.minutes';
+
+const gbkMinutes: Scenario = {
+  name: 'a GBK 纪要 shows as its text in the Decisions & Actions view and the editor',
+  settings: { 'files.encoding': 'gbk', 'minutes.itemsView.groupBy': 'document' },
+  async run({ page, workspace, extension }) {
+    // Added while the workbench runs: the language server reads it from disk (it is not open).
+    fs.copyFileSync(repoPath('test', 'fixtures', 'encodings', 'gbk.minutes'), path.join(workspace, GBK_FILE));
+    const rows = await openItemsView(page, extension);
+    const group = rows.filter({ hasText: GBK_FILE }).first();
+    await group.waitFor();
+    if ((await group.getAttribute('aria-expanded')) !== 'true') await group.click();
+    const item = rows.filter({ hasText: '县住建局牵头完成施工图审查' }).first();
+    await item.waitFor().catch(async () => {
+      const shown = (await wb.rowsOf(rows)).map((r) => r.text);
+      assert.fail(`the GBK file's item is not in the view: ${JSON.stringify(shown)}`);
+    });
+    // Opened with files.encoding = gbk, the editor shows the same text.
+    await item.click();
+    await wb.activeTab(page, GBK_FILE).waitFor();
+    await page
+      .locator('.monaco-editor .view-lines')
+      .filter({ hasText: '县图书馆改造协调会会议纪要' })
+      .waitFor();
+  },
+};
+
 const snippet: Scenario = {
   name: 'snippet jiyao inserts the minutes skeleton',
   settings: {},
@@ -436,6 +472,97 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** A long 纪要 of about 50 KB (UTF-8), for the preview to follow typing in. */
+export const LONG_FILE = 'long-meeting.minutes';
+
+function longMinutes(): string {
+  const lines = [
+    '# 青禾区年度重点工作推进会议纪要',
+    '',
+    '时间：2024年11月8日下午',
+    '地点：区政府二楼第一会议室',
+    '主持：副区长',
+    '出席：@区民政局、@区财政局、@区卫健局、@区教育局、@区住建局',
+    '请假：@区人社局',
+    '记录：区政府办',
+    '',
+    '一、会议决定',
+    '',
+  ];
+  for (let n = 1; Buffer.byteLength(lines.join('\n')) < 50_000; n++) {
+    lines.push(
+      `${n}. 推进第${n}项重点工作，统筹资源、细化分工、压实责任，确保按期保质完成各项任务，并定期向区政府报告工作进展情况。责任单位：@区民政局；时限：2025年6月30日前。`,
+      '',
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Time between keystrokes when the preview scenario types (a fast typist, 600 characters a minute). */
+const KEYSTROKE_INTERVAL = 100;
+
+/** The preview's page, inside the webview's two frames. */
+function previewPage(page: Page) {
+  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('#page');
+}
+
+const preview: Scenario = {
+  name: 'preview beside the editor follows typing on a 50 KB document',
+  settings: {},
+  async run({ page, workspace }, timings) {
+    const text = longMinutes();
+    fs.writeFileSync(path.join(workspace, LONG_FILE), text);
+    await wb.runCommand(page, 'View: Close All Editors');
+    await wb.quickOpen(page, LONG_FILE);
+    await wb.runCommand(page, 'Minutes: Open Preview to the Side');
+    const shown = previewPage(page);
+    await shown
+      .locator('h1.title')
+      .filter({ hasText: '青禾区年度重点工作推进会议纪要' })
+      .waitFor({ timeout: 30_000 });
+    assert.strictEqual(await shown.locator('.attendance .label').first().textContent(), '出席：');
+    // The picture of the preview the README shows.
+    await page.screenshot({ path: outputPath('preview.png') });
+
+    // Type at the end; the preview scrolls there with the editor, and shows the text.
+    await wb.focusEditor(page);
+    await page.keyboard.press('Control+End');
+    const marker = '预览跟随输入';
+    const frame = await (await shown.elementHandle())?.ownerFrame();
+    assert.ok(frame, 'no frame holds the preview');
+    await frame.evaluate(
+      `(() => {
+        const state = (window.__minutesPreview = { seen: 0 });
+        const page = document.getElementById('page');
+        new MutationObserver(() => {
+          if (state.seen === 0 && page.textContent.includes(${JSON.stringify(marker)})) state.seen = Date.now();
+        }).observe(page, { subtree: true, childList: true, characterData: true });
+      })()`,
+    );
+    let lastKey = 0;
+    // At a fast typist's pace: ten characters a second.
+    for (const [i, character] of [...`${marker}。`].entries()) {
+      if (i > 0) await new Promise((resolve) => setTimeout(resolve, KEYSTROKE_INTERVAL));
+      await page.keyboard.type(character);
+      lastKey = Date.now();
+    }
+    await shown.filter({ hasText: marker }).waitFor({ timeout: 10_000 });
+    const seen = await frame.evaluate<number>('window.__minutesPreview.seen');
+    const ms = Math.max(0, seen - lastKey);
+    timings.previewFollowsTyping = ms;
+    console.log(
+      `    preview showed the typed text ${ms} ms after the last keystroke (${text.length} characters)`,
+    );
+    assert.ok(ms <= 300, `the preview followed ${ms} ms after the last keystroke (more than 300 ms)`);
+    const scrolled = await frame.evaluate<number>('window.scrollY');
+    assert.ok(scrolled > 0, 'the preview did not scroll with the editor to the end');
+
+    await wb.runCommand(page, 'File: Revert File');
+    await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached' });
+    await wb.runCommand(page, 'View: Close All Editors');
+  },
+};
+
 export const scenarios: Scenario[] = [
   problemsScenario('en'),
   outline,
@@ -444,5 +571,7 @@ export const scenarios: Scenario[] = [
   itemsView,
   ledger,
   snippet,
+  preview,
   problemsScenario('zh-CN'),
+  gbkMinutes,
 ];

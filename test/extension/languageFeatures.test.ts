@@ -183,4 +183,21 @@ describe('Structured Minutes in the extension host', () => {
     assert.ok(edits.length >= 2, `expected both mentions renamed, got ${edits.length} edit(s)`);
     for (const e of edits) assert.ok(e.newText.includes('新单位'));
   });
+
+  it('shows overdue items grouped by deadline without writing any setting', async () => {
+    const settings = vscode.Uri.joinPath(workspaceFolder(), '.vscode', 'settings.json');
+    const before = await vscode.workspace.fs.readFile(settings).then(
+      (bytes) => Buffer.from(bytes).toString('utf8'),
+      () => null,
+    );
+    await vscode.commands.executeCommand('minutes.showOverdue');
+    const inspected = vscode.workspace.getConfiguration('minutes').inspect('itemsView.groupBy');
+    assert.strictEqual(inspected?.workspaceValue, undefined, 'no workspace setting written');
+    assert.strictEqual(inspected?.globalValue, undefined, 'no user setting written');
+    const after = await vscode.workspace.fs.readFile(settings).then(
+      (bytes) => Buffer.from(bytes).toString('utf8'),
+      () => null,
+    );
+    assert.strictEqual(after, before, '.vscode/settings.json unchanged');
+  });
 });

@@ -44,7 +44,12 @@ import {
   StreamMessageWriter,
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
-import { itemsChangedNotification, type ItemsChangedParams } from '../../server/src/protocol';
+import {
+  itemsChangedNotification,
+  itemsRequest,
+  type ItemsChangedParams,
+  type MarkDoneParams,
+} from '../../server/src/protocol';
 import { repoPath } from '../util/paths';
 
 /** How long a test waits for an event before failing. */
@@ -99,9 +104,25 @@ export function positionOf(text: string, needle: string, delta = 0): Position {
   return TextDocument.create('untitled:x', 'minutes', 0, text).positionAt(offset + delta);
 }
 
-/** A fresh temporary folder with the given files (paths relative to it). */
+/** Every temporary workspace made and not yet removed (tests may remove their own). */
+const workspaces: string[] = [];
+/** Every server process started and not yet ended. */
+const servers = new Set<ChildProcessWithoutNullStreams>();
+
+/**
+ * Ends every server process still running and removes every temporary workspace: run once the tests are done
+ * (test/util/hooks.ts), so that neither a pipe to a server nor a folder in the temporary directory outlives the
+ * run, whatever a failing hook left behind.
+ */
+export function endServersAndWorkspaces(): void {
+  for (const server of servers) server.kill();
+  for (const dir of workspaces.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** A fresh temporary folder with the given files (paths relative to it), removed when the run ends. */
 export function tempWorkspace(files: Record<string, string>): string {
   const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'minutes-lsp-')));
+  workspaces.push(root);
   for (const [name, text] of Object.entries(files)) writeFile(path.join(root, name), text);
   return root;
 }
@@ -161,6 +182,8 @@ export class TestClient {
     const server = repoPath('dist', 'server.js');
     assert.ok(fs.existsSync(server), 'dist/server.js is missing: run `npm run build`');
     const child = spawn(process.execPath, [server, '--stdio'], { stdio: 'pipe' });
+    servers.add(child);
+    child.on('exit', () => servers.delete(child));
     const connection = createProtocolConnection(
       new StreamMessageReader(child.stdout),
       new StreamMessageWriter(child.stdin),
@@ -272,6 +295,20 @@ export class TestClient {
     await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
       changes: [{ uri: uriOf(file), type }],
     });
+  }
+
+  /** The `minutes/markDone` parameters for the item listed at `line` of `uri`, as the items view sends them. */
+  async markDoneParams(uri: string, line: number): Promise<MarkDoneParams> {
+    const { documents } = await this.connection.sendRequest(itemsRequest, {});
+    const doc = documents.find((d) => d.uri === uri);
+    const item = doc?.items.find((i) => i.range.start.line === line);
+    assert.ok(doc && item, `no item listed at ${uri}:${line}`);
+    return { uri, line, text: item.text, version: doc.version };
+  }
+
+  /** The server process's exit code, once it has ended. */
+  whenExited(): Promise<number | null> {
+    return this.exited;
   }
 
   /** Shuts the server down and waits for the process to end; answers its exit code. */

@@ -17,7 +17,8 @@ function item(
     text,
     range: { start: { line, character: 0 }, end: { line, character: text.length } },
     owners: owners.map((name) => ({ name, role: null, vague: false, unit: null })),
-    deadline: date ? { text: date, date, vague: false } : null,
+    deadline: date ? { text: date, date } : null,
+    vagueDeadline: null,
     status,
     resolution: false,
   };

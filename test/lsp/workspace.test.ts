@@ -135,16 +135,17 @@ describe('LSP: workspace', () => {
   it('marks an item done with an edit the client applies', async () => {
     const text = fixture('lsp', 'park.minutes');
     const line = positionOf(text, '- [ ] 报送规划方案').line;
-    const edit = await client.connection.sendRequest(markDoneRequest, {
-      uri: uriOf(file('park.minutes')),
-      line,
-    });
+    const edit = await client.connection.sendRequest(
+      markDoneRequest,
+      await client.markDoneParams(uriOf(file('park.minutes')), line),
+    );
     const edits = edit?.changes?.[uriOf(file('park.minutes'))] as TextEdit[];
     assert.ok(edits, JSON.stringify(edit));
     assert.match(applyEdits(text, edits).split('\n')[line], /^- \[x\] 报送规划方案/);
     const none = await client.connection.sendRequest(markDoneRequest, {
       uri: uriOf(file('park.minutes')),
       line: 0,
+      text: '# 纪要',
     });
     assert.strictEqual(none, null, 'no item on the title line');
   });

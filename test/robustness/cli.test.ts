@@ -79,3 +79,79 @@ describe('robustness: the minutes command on bad input', function () {
     assert.ok(checkedFiles(result.stdout).includes('good.minutes'), 'good.minutes is checked');
   });
 });
+
+describe('robustness: the minutes command on hostile and huge input', function () {
+  this.timeout(60000);
+  const temp = useTempDirs();
+
+  it('does not follow a symbolic link out of the directory it searches', () => {
+    const outside = temp.make({ 'elsewhere.minutes': NO_OWNER });
+    const dir = temp.make({ 'good.minutes': NO_OWNER, 'inner/ok.minutes': NO_OWNER });
+    fs.symlinkSync('/', path.join(dir, 'root'));
+    fs.symlinkSync(outside, path.join(dir, 'out'));
+    fs.symlinkSync(path.join(outside, 'elsewhere.minutes'), path.join(dir, 'linked.minutes'));
+    fs.symlinkSync(path.join(dir, 'inner'), path.join(dir, 'again'));
+    const result = runWithin(['check', '--format', 'json', '.'], dir);
+    assert.deepStrictEqual([result.status, result.stderr], [0, '']);
+    assert.deepStrictEqual(checkedFiles(result.stdout), ['again/ok.minutes', 'good.minutes']);
+  });
+
+  it('prints control characters in file names and messages as escapes, with or without colour', () => {
+    const dir = temp.make({
+      'a\x1bc\x07.minutes': `# T\n\n会议决定，请@县\x1b]0;pwned\x07财政局 做好工作。\n`,
+    });
+    for (const args of [['check'], ['check', '--no-color']]) {
+      const result = runWithin(args, dir);
+      // eslint-disable-next-line no-control-regex -- no control character may reach the terminal
+      assert.ok(!/[\x00-\x08\x0b-\x1f\x7f]/.test(result.stdout), JSON.stringify(result.stdout));
+      assert.ok(result.stdout.includes('a\\x1bc\\x07.minutes'), result.stdout);
+    }
+  });
+
+  it('says one line and exits 2 when the output cannot be written (a full disk)', () => {
+    const dir = temp.make({ 'good.minutes': NO_OWNER });
+    const full = fs.openSync('/dev/full', 'w');
+    try {
+      const result = spawnSync(process.execPath, [CLI, 'actions', 'good.minutes'], {
+        cwd: dir,
+        encoding: 'utf8',
+        stdio: ['ignore', full, 'pipe'],
+        timeout: 10000,
+      });
+      assert.strictEqual(result.status, 2);
+      assert.strictEqual(result.stderr.split('\n').filter(Boolean).length, 1, result.stderr);
+      assert.match(result.stderr, /^minutes: cannot write the output: .*no space left/i);
+    } finally {
+      fs.closeSync(full);
+    }
+  });
+
+  it('checks 130,000 items in one file and reports them (no stack overflow)', () => {
+    const dir = temp.make({ 'many.minutes': `# T\n\n${'- [ ] Send it.\n'.repeat(130000)}` });
+    const result = runWithin(['check', 'many.minutes'], dir, 60000);
+    assert.strictEqual(result.stderr, '');
+    assert.match(result.stdout, /✖ \d+ problems/);
+  });
+
+  it('lists at most 1000 problems per file and says how many more there are', () => {
+    const dir = temp.make({ 'cap.minutes': `# T\n\n${'20XX年XX月'.repeat(3000)}\n` });
+    const json = JSON.parse(runWithin(['check', '--format', 'json', 'cap.minutes'], dir).stdout) as {
+      files: { diagnostics: { rule: string; message: string }[] }[];
+    };
+    const diagnostics = json.files[0].diagnostics;
+    assert.strictEqual(diagnostics.length, 1001);
+    assert.strictEqual(diagnostics[0].rule, 'too-many-problems');
+    assert.match(diagnostics[0].message, /^\d+ more problems are not shown: at most 1000/);
+    const text = runWithin(['check', '--locale', 'zh-CN', 'cap.minutes'], dir).stdout;
+    assert.match(text, /另有 \d+ 个问题未列出：每个文档最多列出 1000 个。/);
+  });
+
+  it('refuses a glob with more than three * in one segment at once, instead of backtracking for hours', () => {
+    const dir = temp.make({ [`${'a'.repeat(60)}.minutes`]: NO_OWNER, 'notes/b.minutes': NO_OWNER });
+    const refused = runWithin(['check', '*a*a*a*a*a*a*a*a*b.minutes'], dir, 5000);
+    assert.strictEqual(refused.status, 2);
+    assert.match(refused.stderr, /^minutes: pattern '\*a\*a.*' has more than 3 '\*' in one path segment/);
+    const allowed = runWithin(['check', '--format', 'json', '**/*b*.*s'], dir, 5000);
+    assert.deepStrictEqual(checkedFiles(allowed.stdout), ['notes/b.minutes']);
+  });
+});

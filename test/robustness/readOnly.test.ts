@@ -159,10 +159,10 @@ describe('robustness: the server writes nothing and connects nowhere', function 
     assert.ok((await connection.sendRequest(itemsRequest, {})).documents.length >= 3);
     await connection.sendRequest(exportRequest, { format: 'csv' });
     await connection.sendRequest(exportRequest, { format: 'markdown' });
-    const done = await connection.sendRequest(markDoneRequest, {
-      uri: uriOf(path.join(root, 'notes.minutes.md')),
-      line: 4,
-    });
+    const done = await connection.sendRequest(
+      markDoneRequest,
+      await client.markDoneParams(uriOf(path.join(root, 'notes.minutes.md')), 4),
+    );
     assert.ok(done, 'marking done answers an edit, which is not applied');
     await connection.sendNotification('textDocument/didSave', { textDocument });
 

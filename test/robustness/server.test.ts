@@ -149,7 +149,7 @@ describe('robustness: the language server under faults', function () {
           position,
           context: { includeDeclaration: true },
         }),
-        await client.connection.sendRequest(markDoneRequest, { uri, line: 0 }),
+        await client.connection.sendRequest(markDoneRequest, { uri, line: 0, text: '' }),
       ];
       for (const answer of answers) {
         assert.ok(

@@ -17,6 +17,7 @@ import {
 import { MAX_UNIT_COMPLETIONS } from '../../server/src/core/api';
 import { itemsRequest, markDoneRequest } from '../../server/src/protocol';
 import { fixture, positionOf, TestClient, tempWorkspace, uriOf, writeFile } from '../lsp/client';
+import { repoPath } from '../util/paths';
 
 const today = '2024-04-15';
 const good = 'units:\n  - name: 弥渡县财政局\n    aliases: [县财政局]\n  - 县发改局\n';
@@ -86,6 +87,19 @@ describe('robustness: hostile units registries', function () {
       assert.ok(client.recorded.log.some(([l]) => /keeping the last good version/.test(l.message)));
     });
   }
+
+  it('does not read a registry larger than 4 MB: an error on the file, the last good units kept', async () => {
+    const units = Array.from({ length: 90000 }, (_, i) => `  - name: 过大名录中的测试单位第${i}号\n`);
+    const started = Date.now();
+    const problems = await replaceRegistry(`units:\n${units.join('')}`);
+    assert.ok(fs.statSync(registry).size > 4 * 1024 * 1024);
+    assert.deepStrictEqual(
+      problems.map((d) => [d.severity, d.message.replace(/is [\d.]+ MB/, 'is N MB')]),
+      [[DiagnosticSeverity.Error, 'This file is N MB, larger than 4 MB: it is not read.']],
+    );
+    assert.deepStrictEqual((await completeAfterAt()).sort(), ['县发改局', '县财政局', '弥渡县财政局']);
+    assert.ok(Date.now() - started < 5000, `took ${Date.now() - started} ms`);
+  });
 
   it('warns about duplicate names and parent cycles, and uses the units it could read', async () => {
     const problems = await replaceRegistry(
@@ -172,7 +186,7 @@ describe('robustness: hostile minutes files in the workspace', function () {
       'ok.minutes',
     ]);
     const logs = client.recorded.log.map(([l]) => l.message).join('\n');
-    assert.match(logs, /binary\.minutes: contains NUL bytes/);
+    assert.match(logs, /binary\.minutes: binary file/);
     assert.match(logs, /huge\.minutes: \d+ bytes/);
     assert.match(logs, /dangling\.minutes: not a readable file/);
     assert.match(logs, /pipe\.minutes: not a readable file/);
@@ -186,10 +200,10 @@ describe('robustness: hostile minutes files in the workspace', function () {
     const line = fixture('lsp', 'park.minutes')
       .split('\n')
       .findIndex((l) => l.startsWith('- [ ]'));
-    const edit = await client.connection.sendRequest(markDoneRequest, {
-      uri: uriOf(path.join(root, 'ok.minutes')),
-      line,
-    });
+    const edit = await client.connection.sendRequest(
+      markDoneRequest,
+      await client.markDoneParams(uriOf(path.join(root, 'ok.minutes')), line),
+    );
     assert.ok(edit, 'markDone answers with an edit');
   });
 
@@ -198,5 +212,57 @@ describe('robustness: hostile minutes files in the workspace', function () {
     writeFile(path.join(root, 'open.minutes'), text);
     await client.open(uri, text);
     assert.deepStrictEqual((await client.diagnosticsFor(uri)).diagnostics, []);
+  });
+});
+
+describe('robustness: a workspace stays inside its folder, and reads the encodings Chinese offices use', function () {
+  this.timeout(60000);
+  let client: TestClient | undefined;
+  const made: string[] = [];
+
+  afterEach(() => {
+    client?.kill();
+    for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('does not follow links out of the folder: `root -> /`, a linked folder, a linked file', async () => {
+    const outside = tempWorkspace({ 'elsewhere.minutes': text });
+    const root = tempWorkspace({ 'ok.minutes': text, 'inner/in.minutes': text });
+    made.push(outside, root);
+    fs.symlinkSync('/', path.join(root, 'root'));
+    fs.symlinkSync(outside, path.join(root, 'out'));
+    fs.symlinkSync(path.join(outside, 'elsewhere.minutes'), path.join(root, 'linked.minutes'));
+    fs.symlinkSync(path.join(root, 'inner'), path.join(root, 'again'));
+    const started = Date.now();
+    client = await TestClient.start({ folders: [root], settings: { today } });
+    const { documents } = await client.connection.sendRequest(itemsRequest, {});
+    assert.deepStrictEqual(documents.map((d) => d.file).sort(), ['again/in.minutes', 'ok.minutes']);
+    assert.ok(Date.now() - started < 10000, `indexing took ${Date.now() - started} ms`);
+    // Nor is a linked file read for marking an item done.
+    const line = text.split('\n').findIndex((l) => l.startsWith('会议决定'));
+    const uri = uriOf(path.join(root, 'linked.minutes'));
+    const params = { uri, line, text: text.split('\n')[line] };
+    assert.strictEqual(await client.connection.sendRequest(markDoneRequest, params), null);
+  });
+
+  it('indexes a GB18030 (GBK) 纪要 as its text, the same as its UTF-8 twin', async () => {
+    const root = tempWorkspace({});
+    made.push(root);
+    fs.copyFileSync(repoPath('test', 'fixtures', 'encodings', 'gbk.minutes'), path.join(root, 'gbk.minutes'));
+    fs.copyFileSync(
+      repoPath('test', 'fixtures', 'encodings', 'gbk-as-utf8.minutes'),
+      path.join(root, 'utf8.minutes'),
+    );
+    client = await TestClient.start({ folders: [root], settings: { today } });
+    const { documents } = await client.connection.sendRequest(itemsRequest, {});
+    const byFile = new Map(documents.map((d) => [d.file, d]));
+    const gbk = byFile.get('gbk.minutes');
+    assert.ok(gbk, 'the GBK file is indexed');
+    assert.strictEqual(gbk.title, '县图书馆改造协调会会议纪要');
+    assert.deepStrictEqual(
+      gbk.items.map((i) => i.text),
+      byFile.get('utf8.minutes')?.items.map((i) => i.text),
+    );
+    assert.ok(gbk.items.some((i) => i.owners.some((o) => o.name === '县住建局')));
   });
 });

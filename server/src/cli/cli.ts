@@ -1,13 +1,11 @@
-/**
- * The `minutes` command: `check`, `actions`, `ledger` and `rules`. All I/O goes through `CliIO` and the file
- * system.
- */
+/** The `minutes` command: `check`, `actions` and `rules`. All I/O goes through `CliIO` and the file system. */
 import * as fs from 'fs';
 import * as path from 'path';
 import { version } from '../../../package.json';
 import {
   buildLedger,
   createMinutesService,
+  formatLedgerCsv,
   formatLedgerIcs,
   formatLedgerJson,
   formatLedgerMarkdown,
@@ -15,24 +13,25 @@ import {
   parseUnitsRegistry,
   rules,
 } from '../core';
+import { localDay } from '../core/dates';
 import type { DocumentRecord, Locale, MinutesConfig, UnitsRegistry } from '../core/api';
+import { buildLayout, renderHtmlDocument } from '../core/layout';
 import { parseChoice, parseCommandLine, parseCount, parseDate, resolveLocale, UsageError } from './args';
 import type { OptionSpec } from './args';
-import { collectFiles, readTextFile } from './files';
+import { collectFiles, readTextFile, writeNewFile } from './files';
 import type { InputFile } from './files';
+import { formatActionsCsv, formatActionsMarkdown } from '../core/export';
 import {
   countProblems,
-  formatActionsCsv,
   formatActionsJson,
-  formatActionsMarkdown,
   formatCheckClean,
   formatCheckJson,
   formatCheckText,
-  formatLedgerCsv,
   formatRules,
+  printable,
 } from './format';
 import type { FileDiagnostics } from './format';
-import { actionsHelp, checkHelp, ledgerHelp, mainHelp, rulesHelp } from './help';
+import { actionsHelp, checkHelp, exportHelp, ledgerHelp, mainHelp, rulesHelp } from './help';
 
 export interface CliIO {
   cwd: string;
@@ -53,13 +52,14 @@ const CONFIG_FILES = ['.minutesrc.json', '.minutesrc.yaml'];
 
 const OPTIONS: Record<string, OptionSpec> = {
   format: { type: 'string' },
-  output: { type: 'string', short: 'o' },
   units: { type: 'string' },
   config: { type: 'string' },
   today: { type: 'string' },
   locale: { type: 'string' },
   'max-warnings': { type: 'string' },
   'no-color': { type: 'boolean' },
+  output: { type: 'string', short: 'o' },
+  force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -72,16 +72,19 @@ function options(...names: string[]): Record<string, OptionSpec> {
 class Run {
   fileProblems = 0;
 
-  constructor(readonly io: CliIO) {}
+  constructor(
+    readonly io: CliIO,
+    readonly locale: Locale,
+  ) {}
 
   problem(message: string): void {
     this.fileProblems++;
-    this.io.stderr(`minutes: ${message}\n`);
+    this.io.stderr(`minutes: ${printable(message)}\n`);
   }
 
   /** Reads a settings file; `undefined` (after reporting) when it cannot be read. */
   readSettingsFile(display: string): string | undefined {
-    const read = readTextFile({ display, absolute: path.resolve(this.io.cwd, display) });
+    const read = readTextFile({ display, absolute: path.resolve(this.io.cwd, display) }, this.locale);
     if ('problem' in read) {
       this.problem(read.problem);
       return undefined;
@@ -125,7 +128,7 @@ class Run {
     problems.forEach((message) => this.problem(message));
     const results: T[] = [];
     for (const file of files) {
-      const read = readTextFile(file);
+      const read = readTextFile(file, this.locale);
       if ('problem' in read) {
         this.problem(read.problem);
         continue;
@@ -159,13 +162,14 @@ function check(argv: string[], io: CliIO): number {
   const locale = resolveLocale(args.string('locale'), io.env);
   const color = io.stdoutIsTTY && !args.flag('no-color') && !io.env.NO_COLOR;
 
-  const run = new Run(io);
+  const run = new Run(io, locale);
   const units = run.loadUnits(args.string('units'));
   const config = run.loadConfig(args.string('config'));
   const service = createMinutesService({
     units,
     config: today === undefined ? config : { ...config, today },
     locale,
+    referenceDate: today ?? localDay(new Date()),
   });
   // The files are checked together: the rules comparing meetings see every file's ledger entries.
   const parsed = run.mapInputs(args.positionals, (file, text) => {
@@ -207,8 +211,12 @@ function actions(argv: string[], io: CliIO): number {
   const today = parseDate('--today', args.string('today'));
   const locale: Locale = resolveLocale(args.string('locale'), io.env);
 
-  const run = new Run(io);
-  const service = createMinutesService({ units: run.loadUnits(args.string('units')), locale });
+  const run = new Run(io, locale);
+  const service = createMinutesService({
+    units: run.loadUnits(args.string('units')),
+    locale,
+    referenceDate: today ?? localDay(new Date()),
+  });
   const documents: DocumentRecord[] = run.mapInputs(args.positionals, (file, text) =>
     service.items(service.parse(text), file.display),
   );
@@ -219,17 +227,10 @@ function actions(argv: string[], io: CliIO): number {
   return run.fileProblems > 0 ? EXIT_USAGE : EXIT_OK;
 }
 
-/** Today's date on this machine, `YYYY-MM-DD`. */
-function localToday(): string {
-  const now = new Date();
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 async function ledger(argv: string[], io: CliIO): Promise<number> {
   const args = parseCommandLine(
     argv,
-    options('format', 'output', 'today', 'units', 'config', 'help'),
+    options('format', 'output', 'force', 'today', 'units', 'config', 'help'),
     'minutes ledger',
   );
   if (args.flag('help')) {
@@ -247,9 +248,9 @@ async function ledger(argv: string[], io: CliIO): Promise<number> {
   if (output === undefined && (format === 'xlsx' || format === 'ics')) {
     throw new UsageError(`--format ${format} needs --output FILE; see 'minutes ledger --help'`);
   }
-  const run = new Run(io);
+  const run = new Run(io, resolveLocale(undefined, io.env));
   const config = run.loadConfig(args.string('config'));
-  const today = parseDate('--today', args.string('today')) ?? config.today ?? localToday();
+  const today = parseDate('--today', args.string('today')) ?? config.today ?? localDay(new Date());
   const service = createMinutesService({ units: run.loadUnits(args.string('units')), config });
   const documents = run.mapInputs(args.positionals, (file, text) =>
     service.ledgerDocument(service.parse(text), file.display),
@@ -268,11 +269,9 @@ async function ledger(argv: string[], io: CliIO): Promise<number> {
             : formatLedgerMarkdown(result, today);
   if (output === undefined) io.stdout(content as string);
   else {
-    try {
-      fs.writeFileSync(path.resolve(io.cwd, output), content);
-    } catch (error) {
-      run.problem(`cannot write '${output}': ${(error as Error).message}`);
-    }
+    const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+    const problem = writeNewFile(path.resolve(io.cwd, output), output, bytes, args.flag('force'));
+    if (problem) run.problem(problem);
   }
   return run.fileProblems > 0 ? EXIT_USAGE : EXIT_OK;
 }
@@ -291,6 +290,54 @@ function listRules(argv: string[], io: CliIO): number {
   return EXIT_OK;
 }
 
+/** `minutes export`: one minutes file as a formal document (.docx, or HTML). */
+async function exportDocument(argv: string[], io: CliIO): Promise<number> {
+  const args = parseCommandLine(
+    argv,
+    options('format', 'output', 'force', 'units', 'help'),
+    'minutes export',
+  );
+  if (args.flag('help')) {
+    io.stdout(exportHelp);
+    return EXIT_OK;
+  }
+  const format = parseChoice('--format', args.string('format') ?? 'docx', ['docx', 'html']);
+  const output = args.string('output');
+  if (args.positionals.length !== 1) {
+    throw new UsageError(
+      `${args.positionals.length === 0 ? 'no file given' : 'one file at a time'}; see 'minutes export --help'`,
+    );
+  }
+  if (format === 'docx' && output === undefined) {
+    throw new UsageError("--format docx needs --output FILE.docx; see 'minutes export --help'");
+  }
+
+  const run = new Run(io, resolveLocale(undefined, io.env));
+  const service = createMinutesService({ units: run.loadUnits(args.string('units')) });
+  const layouts = run.mapInputs(args.positionals, (_file, text) => buildLayout(service.parse(text)));
+  if (layouts.length > 1) {
+    throw new UsageError(
+      `'${args.positionals[0]}' holds ${layouts.length} minutes files; export one file at a time`,
+    );
+  }
+  const [layout] = layouts;
+  if (layout === undefined) return EXIT_USAGE;
+  const bytes =
+    format === 'docx'
+      ? await (await import('../core/layout/docx')).renderDocx(layout)
+      : new TextEncoder().encode(renderHtmlDocument(layout));
+  if (output === undefined) {
+    io.stdout(new TextDecoder().decode(bytes));
+  } else {
+    const problem = writeNewFile(path.resolve(io.cwd, output), output, bytes, args.flag('force'));
+    if (problem) {
+      run.problem(problem);
+      return EXIT_USAGE;
+    }
+  }
+  return run.fileProblems > 0 ? EXIT_USAGE : EXIT_OK;
+}
+
 const commands: Record<
   string,
   { run: (argv: string[], io: CliIO) => number | Promise<number>; help: string }
@@ -299,6 +346,7 @@ const commands: Record<
   actions: { run: actions, help: actionsHelp },
   ledger: { run: ledger, help: ledgerHelp },
   rules: { run: listRules, help: rulesHelp },
+  export: { run: exportDocument, help: exportHelp },
 };
 
 function command(name: string): (typeof commands)[string] {
@@ -307,17 +355,8 @@ function command(name: string): (typeof commands)[string] {
   throw new UsageError(`unknown ${kind} '${name}'; see 'minutes --help'`);
 }
 
-function usageFailure(error: unknown, io: CliIO): number {
-  if (!(error instanceof UsageError)) throw error;
-  io.stderr(`minutes: ${error.message}\n`);
-  return EXIT_USAGE;
-}
-
-/**
- * Runs the `minutes` command with `argv` (the arguments after the program name); returns the exit status (a
- * promise of it for the commands that write a workbook).
- */
-export function run(argv: string[], io: CliIO): number | Promise<number> {
+/** Runs the `minutes` command with `argv` (the arguments after the program name); returns the exit status. */
+export async function run(argv: string[], io: CliIO): Promise<number> {
   const [first, ...rest] = argv;
   try {
     if (first === undefined) {
@@ -332,9 +371,10 @@ export function run(argv: string[], io: CliIO): number | Promise<number> {
       io.stdout(first === 'help' && rest[0] !== undefined ? command(rest[0]).help : mainHelp);
       return EXIT_OK;
     }
-    const status = command(first).run(rest, io);
-    return typeof status === 'number' ? status : status.catch((error: unknown) => usageFailure(error, io));
+    return await command(first).run(rest, io);
   } catch (error) {
-    return usageFailure(error, io);
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`minutes: ${error.message}\n`);
+    return EXIT_USAGE;
   }
 }

@@ -2,12 +2,25 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
-import { decodeText } from './decode';
+import type { Locale } from '../core/api';
+import { decodeProblem, decodeText } from '../core/decode';
 
 /** A file to process: `display` is how it is named in output, `absolute` where it is. */
 export interface InputFile {
   display: string;
   absolute: string;
+}
+
+/**
+ * The most `*` a glob may hold in one path segment (`**` aside). Matching backtracks: each more `*` multiplies
+ * the work by the length of a name, and `*a*a*a*a*a*a*a*a*b` takes hours on a long file name.
+ */
+export const MAX_STARS_PER_SEGMENT = 3;
+
+function tooManyStars(pattern: string): boolean {
+  return pattern
+    .split(/[\\/]/)
+    .some((segment) => segment !== '**' && segment.split('*').length - 1 > MAX_STARS_PER_SEGMENT);
 }
 
 /** What directory searches pick up: `*.minutes` and `*.minutes.md`. */
@@ -23,6 +36,15 @@ export function displayPath(absolute: string, cwd: string): string {
   const shown =
     relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? absolute : relative;
   return shown.split(path.sep).join('/');
+}
+
+/** Whether the real path `real` is `root` or lies under it. */
+function isWithin(real: string, root: string): boolean {
+  const relative = path.relative(root, real);
+  return (
+    relative === '' ||
+    (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative))
+  );
 }
 
 function errnoReason(error: unknown): string {
@@ -64,13 +86,15 @@ class Collector {
 
   /**
    * Searches a directory for minutes files and returns how many it met. Each real directory is entered once
-   * per search (`seen`), so symbolic link loops end.
+   * per search (`seen`), so symbolic link loops end; symbolic links that lead out of the directory first
+   * searched (`root`, resolved) are not followed.
    */
-  walk(directory: string, seen: Set<string>): number {
+  walk(directory: string, seen: Set<string>, root = directory): number {
     let entries: fs.Dirent[];
     try {
       const real = fs.realpathSync(directory);
-      if (seen.has(real)) return 0;
+      if (seen.size === 0) root = real;
+      if (seen.has(real) || !isWithin(real, root)) return 0;
       seen.add(real);
       entries = fs.readdirSync(directory, { withFileTypes: true });
     } catch (error) {
@@ -85,6 +109,8 @@ class Collector {
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
         try {
+          // A link out of the directory searched is not followed: `root -> /` must not check the machine.
+          if (!isWithin(fs.realpathSync(full), root)) continue;
           const target = fs.statSync(full);
           isDirectory = target.isDirectory();
           isFile = target.isFile();
@@ -95,7 +121,7 @@ class Collector {
         }
       }
       if (isDirectory && !SKIPPED_DIRECTORIES.has(entry.name)) {
-        found += this.walk(full, seen);
+        found += this.walk(full, seen, root);
       } else if (isFile && MINUTES_FILE.test(entry.name)) {
         this.addFile(full);
         found++;
@@ -124,7 +150,11 @@ export function collectFiles(operands: string[], cwd: string): { files: InputFil
         continue;
       }
     }
-    if (stat === undefined) {
+    if (stat === undefined && tooManyStars(operand)) {
+      collector.problems.push(
+        `pattern '${operand}' has more than ${MAX_STARS_PER_SEGMENT} '*' in one path segment: it could take hours to match; use fewer`,
+      );
+    } else if (stat === undefined) {
       const matches = globSync(operand.split(path.sep).join('/'), {
         cwd,
         absolute: true,
@@ -142,8 +172,11 @@ export function collectFiles(operands: string[], cwd: string): { files: InputFil
   return { files: collector.files, problems: collector.problems };
 }
 
-/** Reads a file as text, or says why not (`cannot read 'x': no such file`, `skipped 'x': binary file`). */
-export function readTextFile(file: InputFile): { text: string } | { problem: string } {
+/**
+ * Reads a file as text (UTF-8, UTF-16 or GB18030: see the core's `decodeText`), or says why not, the decoding
+ * problems in the user's language (`cannot read 'x': no such file`, `skipped 'x': binary file`).
+ */
+export function readTextFile(file: InputFile, locale: Locale): { text: string } | { problem: string } {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file.absolute);
@@ -152,6 +185,31 @@ export function readTextFile(file: InputFile): { text: string } | { problem: str
   }
   const decoded = decodeText(bytes);
   if ('text' in decoded) return decoded;
-  const reason = decoded.error === 'binary' ? 'binary file' : 'not UTF-8 text (save it as UTF-8)';
-  return { problem: `skipped '${file.display}': ${reason}` };
+  const reason = decodeProblem(decoded.error, locale);
+  return {
+    problem:
+      locale === 'zh-CN' ? `已跳过 '${file.display}'：${reason}` : `skipped '${file.display}': ${reason}`,
+  };
+}
+
+/**
+ * Writes `bytes` to `absolute` (shown as `display`) through a temporary file beside it, so a failed write
+ * leaves no half file. An existing file is replaced only with `force`. Returns why it could not, or null.
+ */
+export function writeNewFile(
+  absolute: string,
+  display: string,
+  bytes: Uint8Array,
+  force: boolean,
+): string | null {
+  if (!force && fs.existsSync(absolute)) return `'${display}' already exists; use --force to replace it`;
+  const temporary = path.join(path.dirname(absolute), `.${path.basename(absolute)}.${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(temporary, bytes, { flag: 'wx' });
+    fs.renameSync(temporary, absolute);
+    return null;
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    return `cannot write '${display}': ${errnoReason(error)}`;
+  }
 }

@@ -1,15 +1,10 @@
 /**
- * Output formats of the `minutes` command: diagnostics as text or JSON, extracted items as JSON, CSV or
- * Markdown, and the rule list. Pure string building (no Node APIs), so the language server can reuse it for
- * its export commands.
+ * Output formats of the `minutes` command: diagnostics as text or JSON, extracted items as JSON, and the rule
+ * list (items as CSV and Markdown are the core's `export.ts`, shared with the editor's export).
  */
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import type { DiagnosticData, DocumentRecord, Locale, RuleSeverity } from '../core/api';
-import { isOverdue } from '../core/features/items';
-import { ledgerTable } from '../core/ledger/export';
-import { markdownCell } from '../core/markdown';
-import type { Ledger } from '../core/ledger/ledger';
 
 /** The diagnostics of one checked file; `file` is the path as shown to the user. */
 export interface FileDiagnostics {
@@ -40,16 +35,6 @@ const strings = {
     infos: (n: number) => `${n} info`,
     summary: (parts: string[], total: string) => `${total} (${parts.join(', ')})`,
     clean: (files: number) => `No problems found in ${files} ${files === 1 ? 'file' : 'files'}.`,
-    columns: { item: 'Item', owner: 'Owner', deadline: 'Deadline', status: 'Status', overdue: 'Overdue' },
-    status: { open: 'Open', done: 'Done' },
-    role: { lead: 'lead', support: 'support' },
-    yes: 'Yes',
-    ownerSeparator: ', ',
-    aside: (text: string, note: string) => `${text} (${note})`,
-    file: 'File: ',
-    meetingDate: 'Meeting date: ',
-    noItems: '_No items._',
-    fieldSeparator: ' · ',
     rulesHeader: ['Rule', 'Default', 'Description'],
   },
   'zh-CN': {
@@ -59,16 +44,6 @@ const strings = {
     infos: (n: number) => `${n} 个提示`,
     summary: (parts: string[], total: string) => `${total}（${parts.join('，')}）`,
     clean: (files: number) => `已检查 ${files} 个文件，未发现问题。`,
-    columns: { item: '事项', owner: '责任单位', deadline: '时限', status: '状态', overdue: '逾期' },
-    status: { open: '未完成', done: '已完成' },
-    role: { lead: '牵头', support: '配合' },
-    yes: '是',
-    ownerSeparator: '、',
-    aside: (text: string, note: string) => `${text}（${note}）`,
-    file: '文件：',
-    meetingDate: '会议日期：',
-    noItems: '_（无事项）_',
-    fieldSeparator: '　',
     rulesHeader: ['规则', '默认级别', '说明'],
   },
 } satisfies Record<Locale, unknown>;
@@ -83,6 +58,18 @@ const ansi = {
   blue: '\x1b[34m',
   reset: '\x1b[0m',
 };
+
+/**
+ * `text` safe to print on a terminal: control characters (C0 but tab, DEL, C1), which could move the cursor,
+ * reset or retitle the terminal, are shown as `\xNN` escapes.
+ */
+export function printable(text: string): string {
+  return text.replace(
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
+    /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g,
+    (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
+}
 
 function paint(color: boolean, codes: string, text: string): string {
   return color ? `${codes}${text}${ansi.reset}` : text;
@@ -203,17 +190,19 @@ export function formatCheckText(files: FileDiagnostics[], options: TextOptions):
   const out: string[] = [];
   for (const file of reported) {
     if (file.diagnostics.length === 0) continue;
-    out.push(paint(color, ansi.underline, file.file));
+    out.push(paint(color, ansi.underline, printable(file.file)));
     const rows = file.diagnostics.map((d) => {
       const severity = severityName(d) as SeverityName;
       return [
         { text: `${d.range.start.line + 1}:${d.range.start.character + 1}`, style: ansi.dim },
         { text: severity === 'information' ? 'info' : severity, style: severityStyle(severity) },
-        { text: d.message.replace(/\s*[\r\n]+\s*/g, ' '), style: '' },
+        { text: printable(d.message.replace(/\s*[\r\n]+\s*/g, ' ')), style: '' },
         { text: ruleOf(d), style: ansi.dim },
       ];
     });
-    out.push(...table(rows, '  ', color), '');
+    // One push per row: a file with a hundred thousand problems would overflow the stack as arguments.
+    for (const line of table(rows, '  ', color)) out.push(line);
+    out.push('');
   }
   if (out.length === 0) return '';
   out.push(summaryLine(countProblems(reported), locale, color));
@@ -250,109 +239,6 @@ export function formatCheckJson(files: FileDiagnostics[]): string {
 /** The `minutes actions --format json` contract, version 1: `{ version, documents }`. */
 export function formatActionsJson(documents: DocumentRecord[]): string {
   return JSON.stringify({ version: 1, documents }, null, 2) + '\n';
-}
-
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-export const CSV_COLUMNS = [
-  'file',
-  'title',
-  'meeting_date',
-  'section',
-  'kind',
-  'text',
-  'owners',
-  'deadline',
-  'deadline_date',
-  'status',
-  'line',
-] as const;
-
-/**
- * Items as CSV (RFC 4180: CRLF line ends, fields quoted when they hold `"`, `,` or a line break), one row per
- * item, preceded by a UTF-8 byte order mark so spreadsheet programs detect the encoding. With `today`, an
- * `overdue` column (`true`/`false`) is added.
- */
-export function formatActionsCsv(documents: DocumentRecord[], today?: string): string {
-  const header: string[] = [...CSV_COLUMNS];
-  if (today !== undefined) header.push('overdue');
-  const rows = [header];
-  for (const doc of documents) {
-    for (const item of doc.items) {
-      const row = [
-        doc.file,
-        doc.title ?? '',
-        doc.meeting.date ?? '',
-        item.section ?? '',
-        item.kind,
-        item.text,
-        item.owners.map((o) => (o.role ? `${o.name} (${o.role})` : o.name)).join('; '),
-        item.deadline?.text ?? '',
-        item.deadline?.date ?? '',
-        item.status,
-        String(item.range.start.line + 1),
-      ];
-      if (today !== undefined) row.push(String(isOverdue(item, today)));
-      rows.push(row);
-    }
-  }
-  return formatCsv(rows);
-}
-
-/**
- * Rows as CSV (RFC 4180: CRLF line ends, fields quoted when they hold `"`, `,` or a line break), preceded by a
- * UTF-8 byte order mark so spreadsheet programs detect the encoding. The one CSV writer of the command.
- */
-export function formatCsv(rows: string[][]): string {
-  return '\ufeff' + rows.map((row) => row.map(csvField).join(',') + '\r\n').join('');
-}
-
-/** The ledger as CSV: the sheet's columns in the minutes' language, plus an overdue column. */
-export function formatLedgerCsv(ledger: Ledger): string {
-  const table = ledgerTable(ledger);
-  return formatCsv([
-    [...table.headings, table.overdueHeading],
-    ...table.rows.map((r) => [...r.cells, r.overdue ? 'true' : 'false']),
-  ]);
-}
-
-/**
- * Items as Markdown: per document a heading (its title, else its file), a line with the file and meeting
- * date, and a table of items with owners, deadline and status in the chosen language. With `today`, an
- * overdue column is added.
- */
-export function formatActionsMarkdown(documents: DocumentRecord[], locale: Locale, today?: string): string {
-  const s = strings[locale];
-  const blocks = documents.map((doc) => {
-    const lines = [`## ${markdownCell(doc.title ?? doc.file)}`, ''];
-    const facts = [`${s.file}\`${doc.file}\``];
-    if (doc.meeting.date) facts.push(`${s.meetingDate}${doc.meeting.date}`);
-    lines.push(facts.join(s.fieldSeparator), '');
-    if (doc.items.length === 0) {
-      lines.push(s.noItems);
-      return lines.join('\n');
-    }
-    const header = [s.columns.item, s.columns.owner, s.columns.deadline, s.columns.status];
-    if (today !== undefined) header.push(s.columns.overdue);
-    lines.push(`| ${header.join(' | ')} |`, `|${header.map(() => ' --- |').join('')}`);
-    for (const item of doc.items) {
-      const owners = item.owners
-        .map((o) => (o.role ? s.aside(o.name, s.role[o.role]) : o.name))
-        .join(s.ownerSeparator);
-      const deadline = item.deadline
-        ? item.deadline.date && item.deadline.date !== item.deadline.text
-          ? s.aside(item.deadline.text, item.deadline.date)
-          : item.deadline.text
-        : '';
-      const cells = [item.text, owners, deadline, s.status[item.status]];
-      if (today !== undefined) cells.push(isOverdue(item, today) ? s.yes : '');
-      lines.push(`| ${cells.map(markdownCell).join(' | ')} |`);
-    }
-    return lines.join('\n');
-  });
-  return blocks.join('\n\n') + '\n';
 }
 
 /** `minutes rules`: the rules with their default severity and description in the chosen language. */

@@ -9,6 +9,7 @@ Commands:
   actions [paths…]   List decisions, requirements and actions as JSON, CSV or Markdown
   ledger [paths…]    The follow-up ledger (督办台账) across meetings: xlsx, CSV, JSON, Markdown, iCalendar
   rules              List the rules with their default severity
+  export FILE        Lay out one minutes file as a Word document (.docx) or HTML
 
 Options:
   -h, --help         Show help (also: minutes <command> --help)
@@ -60,6 +61,7 @@ of later meetings; re-assigned tasks linked to their origin; a summary with the 
 Options:
   --format FORMAT        markdown (default), json, csv, xlsx (a workbook) or ics (a calendar of open deadlines)
   -o, --output FILE      Write to FILE (required for xlsx and ics; text formats go to standard output without it)
+  --force                Replace FILE if it exists (default: refuse)
   --today YYYY-MM-DD     Date overdue is counted against (default: the config's today, else this machine's date)
   --units FILE           Units registry (default: minutes-units.yaml in the current directory, if any)
   --config FILE          Settings (default: .minutesrc.json or .minutesrc.yaml in the current directory)
@@ -76,4 +78,21 @@ Options:
   --format text|json     Output format (default: text)
   --locale zh-CN|en      Language of descriptions (default: from LC_ALL, LC_MESSAGES or LANG)
   -h, --help             Show this help
+`;
+
+export const exportHelp = `Usage: minutes export FILE --output OUT.docx [options]
+       minutes export FILE --format html [--output OUT.html]
+
+Lay out one minutes file as a formal document: Chinese minutes as a 纪要 in the format of GB/T 9704-2012
+(A4, 22 lines of 28 characters, 3号仿宋 body, 2号小标宋 title, 出席/请假/列席 at the end), English minutes
+in a business style (header table, numbered sections, action table).
+
+Options:
+  --format docx|html     Output format (default: docx)
+  -o, --output FILE      File to write; required for docx. HTML without it goes to standard output
+  --force                Replace FILE if it exists (default: refuse)
+  --units FILE           Units registry (default: minutes-units.yaml in the current directory, if any)
+  -h, --help             Show this help
+
+Exit status: 0 written, 2 usage or file problems (nothing is written then).
 `;

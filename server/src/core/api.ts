@@ -58,7 +58,10 @@ export interface ItemRecord {
   range: Range;
   /** `unit`: the registry's canonical name for `name` (an alias or the name itself), null when not in it. */
   owners: { name: string; role: 'lead' | 'support' | null; vague: boolean; unit: string | null }[];
-  deadline: { text: string; date: string | null; vague: boolean } | null;
+  /** A deadline that sets a time (6月底前, by Friday); null when there is none or only a vague word. */
+  deadline: { text: string; date: string | null } | null;
+  /** A vague word standing in for a deadline (尽快, ASAP), when there is no deadline. */
+  vagueDeadline: string | null;
   status: 'open' | 'done';
   /** A recorded approval (同意…, Approved, Carried): needs neither owner nor deadline. */
   resolution: boolean;
@@ -88,6 +91,8 @@ export interface ServiceOptions {
   units?: UnitsRegistry | null;
   config?: MinutesConfig;
   locale?: Locale;
+  /** ISO date near which a meeting day written without a year is read; defaults to `config.today`. */
+  referenceDate?: string | null;
 }
 
 /** Units seen in the workspace's other documents, with how often each is used (for completion ranking). */

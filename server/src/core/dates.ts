@@ -1280,6 +1280,31 @@ export function resolveDeadlineValue(
   return { date: null, vague, placeholder: false };
 }
 
+/** The local calendar day of `now`, as ISO `YYYY-MM-DD`: what the editor and the CLI count as today. */
+export function localDay(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** A day written without its year (`10月12日上午`, `May 24th`), read in `year`: the first one in `text`. */
+export function findMeetingDay(
+  text: string,
+  year: number,
+): { date: string; start: number; end: number } | null {
+  const prefix = `${String(year).padStart(4, '0')}-`;
+  const f = firstFound(
+    text,
+    `${prefix}01-01`,
+    { labelled: false },
+    (x) =>
+      !x.deadline &&
+      x.date !== null &&
+      x.date.startsWith(prefix) &&
+      /[日号]|\d(?:st|nd|rd|th)?\b|^\d{1,2}[./]\d{1,2}$/.test(text.slice(x.coreStart, x.coreEnd)),
+  );
+  return f && f.date !== null ? { date: f.date, start: f.coreStart, end: f.coreEnd } : null;
+}
+
 /** The meeting date from a header value or a prose opening: the first absolute date (year, month and day all given). */
 export function findMeetingDate(text: string): { date: string; start: number; end: number } | null {
   const f = firstFound(text, null, { labelled: false }, (x) => x.absolute && x.date !== null);

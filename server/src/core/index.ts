@@ -15,6 +15,7 @@ export type { LedgerDocument, LedgerItem, FollowUp, Reference } from './ledger/e
 export { STATUS_NAMES, isOpenStatus, type LedgerStatus } from './ledger/vocabulary';
 export type { WorkspaceDocuments } from './rules/rule';
 export {
+  formatLedgerCsv,
   formatLedgerIcs,
   formatLedgerJson,
   formatLedgerMarkdown,

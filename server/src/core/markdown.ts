@@ -1,10 +1,15 @@
-/** Markdown output shared by the exports: a table cell's text, escaped. */
+/**
+ * Document text shown as Markdown (hover, the Markdown export) is escaped so that it reads as the text it is:
+ * no link, image, autolink, raw HTML, code span or emphasis can come from a document or a file name.
+ */
 
-/** `|`, `\` and `<` escaped, line breaks folded to one space: safe inside a Markdown table cell. */
-export function markdownCell(value: string): string {
-  return value
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
+/** Characters that start Markdown inline syntax, escaped with a backslash. */
+const INLINE_SYNTAX = /[\\`*_[\]!|~#]/g;
+
+/** `text` as literal Markdown inline text on one line. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(INLINE_SYNTAX, (c) => `\\${c}`)
     .replace(/</g, '&lt;')
     .replace(/\s*[\r\n]+\s*/g, ' ');
 }

@@ -87,8 +87,16 @@ const SUBJECT = '(?![（(请会])(?:(?!由|此项)[\\u4e00-\\u9fffA-Za-z0-9（�
 const NAME_LIST = `[\\u4e00-\\u9fffA-Za-z0-9（）()·、]{2,40}?`;
 
 const PROSE: readonly { re: RegExp; roles: (OwnerRole | null)[] }[] = [
-  // 由县财政局牵头 / 由县发改局、县财政局负责
-  { re: new RegExp(`由(${NAME_LIST})(?:牵头|负责|主办|承办|组织|统筹|具体负责)`, 'g'), roles: ['lead'] },
+  // 由县财政局牵头 / 由县发改局、县财政局负责 / 由综合办公室根据会议精神修改完善
+  {
+    re: new RegExp(
+      `由(${NAME_LIST})(?:牵头|负责|主办|承办|组织|统筹|具体负责|(?=根据|按照|按|依照|于|在|对|修改|会同|报|提请|进一步|抓紧|尽快|做好|完成|制定|研究|落实|办理|实施|起草|拟定))`,
+      'g',
+    ),
+    roles: ['lead'],
+  },
+  // 以区政府党组名义上报
+  { re: new RegExp(`以(${NAME_LIST})(?:的)?名义`, 'g'), roles: [null] },
   // 县财政局牵头，县发改局等单位配合
   {
     re: new RegExp(
@@ -122,8 +130,18 @@ const ACTION_PAREN = /\bACTION\s*[(（]([^)）\n]{1,80})[)）]/gi;
 /** English item start: `Sarah to send …`, `Finance team will …`. */
 const EN_SUBJECT =
   /^((?:[A-Z][\w.'’-]*)(?:(?:\s*,\s*|\s+(?:and|&)\s+|\s*\/\s*|\s+)(?:[A-Z][\w.'’-]*|team|group|committee|office|department|board|staff|unit)){0,6})\s+(?:to|will|shall|must|should|is to|are to|agreed to)\s+[a-z]/;
-/** English notes: `Ben: fix the bug by Wednesday`. */
-const EN_NAME_COLON = /^([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s*[:：]\s+(?=[a-z])/;
+/** English notes: `Ben: fix the bug by Wednesday`, and speakers' own tasks: `Ben: I will …`, `Ben: Will …`. */
+const EN_NAME_COLON =
+  /^([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s*[:：]\s+(?=[a-z]|(?:[^.!?\n]{0,80}?\b)?I(?:\s+will|'ll)\b|Will\b)/;
+/** Parish-council style: `CLERK TO WRITE …`, `CLLR SMITH / CLERK TO …`. */
+const EN_CAPS_OWNER =
+  /^((?!ACTION\b)[A-Z]{2,}(?:\s+[A-Z]{2,})?(?:\s*\/\s*[A-Z]{2,}(?:\s+[A-Z]{2,})?)*)\s+TO\s+[A-Z]{2,}/;
+/** Elections and appointments: `Dana Holt for Treasurer`, `Lee as Candidate for …`. */
+const EN_APPOINTED =
+  /^\W{0,4}([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s+(?:for|as)\s+(?:the\s+|a\s+)?(?:(?:Vice[- ])?President|Chair(?:man|person|woman)?|Secretary|Treasurer|Director|Member|Candidate|Trustee|Clerk|Officer|Lead|Maintainer|Representative|Delegate)\b/;
+/** A named organisation or a body as the subject: `The Bevy Foundation should …`, `The board will …`. */
+const EN_THE_SUBJECT =
+  /^(The\s+(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|board|committee|council|group|team|office|staff|secretariat|chairs?|clerk))\s+(?:should|shall|will|to|must|needs?\s+to|is\s+to|are\s+to)\s+[a-z]/;
 /** English notes: `Send the release notes (Dev, Fri)` or `… (Dev)` at the end of an item. */
 const EN_TRAILING_PAREN =
   /[(（]([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)(?:\s*[,，;]\s*[^()（）\n]{1,30})?[)）][.。]?\s*$/;
@@ -323,6 +341,12 @@ function findProse(
   }
   // Names stand at the start or the end of an item: look at no more of it than that.
   const body = text.slice(bodyStart, Math.min(end, bodyStart + 300));
+  const lead = EN_CAPS_OWNER.exec(body) ?? EN_APPOINTED.exec(body) ?? EN_THE_SUBJECT.exec(body);
+  if (lead) {
+    const list = lead[1].replace(/\s*\/\s*/g, (x) => ','.padEnd(x.length));
+    const at = bodyStart + lead.index + lead[0].indexOf(lead[1]);
+    for (const n of splitNames(list, at, isKnown)) out.push(proseOwner(n, null, true));
+  }
   const subject = EN_SUBJECT.exec(body);
   if (subject && !EN_STOP.has(subject[1].split(/[\s,&/]/)[0])) {
     const list = subject[1].replace(/\s+(?:and|&)\s+/g, (s) => ','.padEnd(s.length));

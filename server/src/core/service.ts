@@ -20,10 +20,14 @@ export function createMinutesService(options: ServiceOptions = {}): MinutesServi
   const index = registry ? new UnitIndex(registry) : null;
   const today = config.today ?? null;
   const isKnownUnit = index ? (name: string) => index.isKnown(name) : undefined;
+  const parseOptions = {
+    referenceDate: options.referenceDate ?? today,
+    ...(isKnownUnit ? { isKnownUnit } : {}),
+  };
 
   const service: MinutesService = {
     options: { locale, config, units: registry },
-    parse: (text) => parse(text, isKnownUnit ? { isKnownUnit } : {}),
+    parse: (text) => parse(text, parseOptions),
     validate: (doc, workspace) => validate(doc, index, config, locale, workspace ?? null),
     ledgerDocument,
     items: (doc, file) => documentRecord(doc, file, index),

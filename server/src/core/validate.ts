@@ -16,6 +16,31 @@ const LSP_SEVERITY: Record<Exclude<RuleSeverity, 'off'>, DiagnosticSeverity> = {
 
 export const DIAGNOSTIC_SOURCE = 'minutes';
 
+/**
+ * At most this many problems are listed per document; the others are counted and one more diagnostic, at the
+ * start of the document, says how many are not shown. Keeps a pathological file (a line of 20XX年XX月 repeated
+ * a million times) from costing gigabytes.
+ */
+export const MAX_DIAGNOSTICS = 1000;
+
+/** The code (and `data.rule`) of the diagnostic that counts the problems not listed. */
+export const TOO_MANY_PROBLEMS = 'too-many-problems';
+
+function tooManyProblems(hidden: number, locale: Locale): Diagnostic {
+  const message = {
+    en: `${hidden} more ${hidden === 1 ? 'problem is' : 'problems are'} not shown: at most ${MAX_DIAGNOSTICS} are listed per document.`,
+    'zh-CN': `另有 ${hidden} 个问题未列出：每个文档最多列出 ${MAX_DIAGNOSTICS} 个。`,
+  };
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    source: DIAGNOSTIC_SOURCE,
+    code: TOO_MANY_PROBLEMS,
+    message: message[locale],
+    data: { rule: TOO_MANY_PROBLEMS, hidden },
+  };
+}
+
 /** Which lines a set of suppressions covers, answered in O(log n) per line. */
 function coverage(suppressions: Suppression[]): (line: number) => boolean {
   if (suppressions.length === 0) return () => false;
@@ -40,6 +65,11 @@ function coverage(suppressions: Suppression[]): (line: number) => boolean {
   };
 }
 
+/**
+ * The document's problems in document order, at most `MAX_DIAGNOSTICS` of them; when there are more, they
+ * are followed by one `too-many-problems` diagnostic that counts the rest. Each rule keeps only its first
+ * `MAX_DIAGNOSTICS` reports, so time and memory stay bounded however many problems a text has.
+ */
 export function validate(
   doc: MinutesDocument,
   registry: UnitIndex | null,
@@ -47,7 +77,8 @@ export function validate(
   locale: Locale,
   workspace: WorkspaceDocuments | null = null,
 ): Diagnostic[] {
-  const out: Diagnostic[] = [];
+  let out: Diagnostic[] = [];
+  let total = 0;
   let own: LedgerDocument | undefined;
   const ledger = (): LedgerDocument => (own ??= ledgerDocument(doc, workspace?.file ?? ''));
   const attendees = [...doc.meeting.attendees, ...doc.meeting.observers];
@@ -58,6 +89,7 @@ export function validate(
     const suppressed = coverage(
       doc.suppressions.filter((s) => s.rules.length === 0 || s.rules.includes(rule.id)),
     );
+    let kept = 0;
     rule.check({
       doc,
       units,
@@ -65,8 +97,10 @@ export function validate(
       workspace,
       ledger,
       report(span, message, data) {
+        if (suppressed(doc.lines.lineAt(span.start))) return;
+        total++;
+        if (++kept > MAX_DIAGNOSTICS) return;
         const range = doc.lines.range(span);
-        if (suppressed(range.start.line)) return;
         out.push({
           range,
           severity: LSP_SEVERITY[severity],
@@ -81,5 +115,9 @@ export function validate(
   out.sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
   );
+  if (total > MAX_DIAGNOSTICS) {
+    out = out.slice(0, MAX_DIAGNOSTICS);
+    out.unshift(tooManyProblems(total - MAX_DIAGNOSTICS, locale));
+  }
   return out;
 }

@@ -10,6 +10,8 @@ export const HEADER_KEYS: Record<HeaderKey, readonly string[]> = {
   chair: [
     '主持人',
     '主持',
+    'Chairs',
+    'Co-chairs',
     'Chair',
     'Chaired by',
     'Chairperson',
@@ -77,11 +79,6 @@ export const SECTION_TITLES: readonly [RegExp, SectionKind][] = [
   [/^(?:action items?|actions?|action points?|next steps|follow[- ]ups?|tasks?|to-?dos?)\b/i, 'requirement'],
   [/^(?:discussions?|reports?|updates?|notes|minutes|matters arising|information)\b/i, 'finding'],
 ];
-
-/** The kind an item takes from its section's kind. */
-export function itemKindOf(kind: SectionKind): ItemKind {
-  return kind === 'other' ? 'finding' : kind;
-}
 
 /** Explicit item prefixes (at line or sentence start), with the item kind they give. */
 export const ITEM_PREFIXES: readonly [string, ItemKind][] = [
@@ -186,6 +183,10 @@ export const VAGUE_OWNERS: readonly string[] = [
   'all staff',
   'the team',
   'team',
+  'the board',
+  'the committee',
+  'the council',
+  'the group',
   'someone',
   'somebody',
   'tbd',
@@ -214,6 +215,12 @@ function vague(name: string): boolean {
   const n = name.replace(/等$/, '').trim().toLowerCase();
   if (VAGUE_SET.has(n)) return true;
   // 全县上下, 全市各级各部门, 各有关乡镇, 相关责任单位
+  if (
+    /^(?:全[县市区省州镇乡国司校院局委厅所])上下$|^全体[\u4e00-\u9fff]{0,6}(?:人员|同志|干部|员工|成员|党员|职工)$|^(?:其他|其它)?(?:涉及|相关|有关)(?:的)?(?:单位|部门|科室)$|^属地(?:街道|乡镇|镇|部门|单位|政府)?$|^(?:公司|集团|学校|全校|全院|全局|县级|市级|区级|镇级|乡级)(?:各|相关|有关)(?:单位|部门|科室|处室|支部)$/.test(
+      n,
+    )
+  )
+    return true;
   return /^(?:全[县市区省州镇乡国])?(?:上下|各级|各地)|^(?:全[县市区省州镇乡国])(?:各|上下)|^(?:各有关|各相关|有关|相关|各)(?:[\u4e00-\u9fff（）()]{0,6})(?:单位|部门|人员|方面|乡镇|同志|领导)$/.test(
     n,
   );
@@ -224,7 +231,8 @@ export const UNIT_SUFFIX =
   /(?:局|委|办|厅|部|处|科|室|所|院|站|队|中心|公司|集团|政府|委员会|办公室|管委会|街道|镇|乡|村|社区|学校|医院|银行|协会|商会|小组|领导组|指挥部|单位|部门|分局|馆|台|社|园区|组|班子|上下)$/;
 
 /** Endings that mark a Chinese name as a person's title. */
-export const PERSON_SUFFIX = /(?:长|主任|书记|经理|主席|同志|总监|总经理|负责人|秘书|专员|干事|委员)$/;
+export const PERSON_SUFFIX =
+  /(?:长|主任|书记|经理|主席|同志|总监|总经理|负责人|秘书|专员|干事|委员|成员|人员|干部|员工)$/;
 
 /** Measurement units offered after a number. */
 export const MEASUREMENT_UNITS: readonly { unit: string; en: string }[] = [

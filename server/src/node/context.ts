@@ -26,9 +26,9 @@ export interface ServerContext {
   readonly log: Log;
   /** The service for the current settings, registry and date. */
   service(): MinutesService;
-  /** The model of an open document, or null when the document is not open. */
+  /** The model of an open document, or null when it is not open or not checked (too large, binary). */
   openModel(uri: string): MinutesDocument | null;
-  /** The diagnostics of an open document's current version (cached), or null when it is not open. */
+  /** The diagnostics of an open document's current version (cached), or null when it is not open or not checked. */
   openDiagnostics(uri: string): Diagnostic[] | null;
   /** The model of an open document, else of the saved file; null when neither can be read. */
   loadModel(uri: string): Promise<MinutesDocument | null>;

@@ -1,3 +1,5 @@
+import { decodeProblem, decodeText } from '../core/decode';
+
 /**
  * The file access the language server needs, by URI. The Node implementation is in `nodeFileSystem.ts`; the
  * server itself (`minutesServer.ts`) uses only this interface, so it can run where there is no Node.
@@ -20,9 +22,19 @@ export interface FileStat {
 export interface FileSystem {
   /** Null when nothing is there. Other failures reject. */
   stat(uri: string): Promise<FileStat | null>;
-  /** The file's text, decoded as UTF-8. */
-  readText(uri: string): Promise<string>;
+  /** The file's bytes. */
+  readFile(uri: string): Promise<Uint8Array>;
   readDirectory(uri: string): Promise<DirectoryEntry[]>;
   /** A key that is the same for every URI reaching the same directory (symbolic links resolved). */
   realPath(uri: string): Promise<string>;
+}
+
+/**
+ * A file's text, decoded as the `minutes` command decodes it (UTF-8 or UTF-16 by byte order mark, UTF-8,
+ * GB18030); rejects with the reason when the file is binary or in no encoding the decoder reads.
+ */
+export async function readText(fs: FileSystem, uri: string): Promise<string> {
+  const decoded = decodeText(await fs.readFile(uri));
+  if ('text' in decoded) return decoded.text;
+  throw new Error(decodeProblem(decoded.error, 'en'));
 }

@@ -10,6 +10,10 @@ const messages = {
     en: '{0} contains NUL bytes (it may not be a text file), so it is not checked as you type.',
     'zh-CN': '{0} 含有 NUL 字节（可能不是文本文件），编辑时不做检查。',
   },
+  unwritableName: {
+    en: 'Cannot rename to “{0}”: {1} would not read it back as that one unit name (it holds a separator such as a space, 、 or @).',
+    'zh-CN': '不能重命名为“{0}”：{1} 中不会把它读作这一个单位名称（其中含有空格、顿号或 @ 等分隔符）。',
+  },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type MessageId = keyof typeof messages;

@@ -37,17 +37,26 @@ import { registerFolding } from './features/folding';
 import { registerHover } from './features/hover';
 import { registerItems } from './features/items';
 import { registerLedger } from './features/ledger';
+import { registerPreview } from './features/preview';
 import { registerReferences } from './features/references';
 import { registerRename } from './features/rename';
 import { registerWorkspaceSymbols } from './features/workspaceSymbols';
-import type { FileSystem } from './fileSystem';
+import { readText, type FileSystem } from './fileSystem';
 import { documentUri, guarded, throwIfCancelled } from './handlers';
 import { skipReason, type SkipReason } from './liveCheck';
 import { formatSize, message } from './messages';
 import { ModelCache } from './modelCache';
 import { findMinutesFiles } from './scan';
 import { defaultSettings, readSettings, serviceOptions, todayOf, type MinutesSettings } from './settings';
-import { displayPath, fileUriFromPath, isAbsolutePath, isMinutesFileName, isUnder, uriBasename } from './uri';
+import {
+  displayPath,
+  fileUriFromPath,
+  isAbsolutePath,
+  isMinutesFileName,
+  isUnder,
+  isUnderPath,
+  uriBasename,
+} from './uri';
 import { configFileNames, WorkspaceConfig } from './workspaceConfig';
 import { analyze, WorkspaceIndex } from './workspaceIndex';
 
@@ -138,6 +147,7 @@ class MinutesServer implements ServerContext {
     registerReferences(this);
     registerItems(this);
     registerLedger(this);
+    registerPreview(this);
     documents.listen(connection);
     connection.listen();
   }
@@ -307,6 +317,15 @@ class MinutesServer implements ServerContext {
     return this.folders.some((folder) => isUnder(uri, folder));
   }
 
+  /** True when the file at `uri` really lies in a workspace folder (not reached through a link out of it). */
+  private async reallyInWorkspace(uri: string): Promise<boolean> {
+    const real = await this.fs.realPath(uri);
+    for (const folder of this.folders) {
+      if (isUnder(uri, folder) && isUnderPath(real, await this.fs.realPath(folder))) return true;
+    }
+    return false;
+  }
+
   // ---- open documents -------------------------------------------------------------------------------------
 
   private schedule(uri: string): void {
@@ -437,7 +456,12 @@ class MinutesServer implements ServerContext {
         this.noteItemsChanged(this.index.delete(uri));
         return;
       }
-      const text = stat.size > this.settings.maxFileSize ? '' : await this.fs.readText(uri);
+      if (!(await this.reallyInWorkspace(uri))) {
+        this.log(`Skipped ${uri}: a link out of the workspace folder.`);
+        this.noteItemsChanged(this.index.delete(uri));
+        return;
+      }
+      const text = stat.size > this.settings.maxFileSize ? '' : await readText(this.fs, uri);
       const reason = skipReason(text, this.settings.maxFileSize, stat.size);
       if (this.documents.get(uri)) return;
       if (reason) {
@@ -473,13 +497,19 @@ class MinutesServer implements ServerContext {
 
   // ---- ServerContext --------------------------------------------------------------------------------------
 
-  openModel(uri: string): MinutesDocument | null {
+  /** An open document that is checked: not over `minutes.validation.maxFileSize`, not binary. */
+  private checkable(uri: string): TextDocument | undefined {
     const document = this.documents.get(uri);
+    return document && !this.skipped(document) ? document : undefined;
+  }
+
+  openModel(uri: string): MinutesDocument | null {
+    const document = this.checkable(uri);
     return document ? this.cache.model(document, this.service()) : null;
   }
 
   openDiagnostics(uri: string): Diagnostic[] | null {
-    const document = this.documents.get(uri);
+    const document = this.checkable(uri);
     return document ? this.cache.diagnostics(document, this.service(), this.workspace(uri)) : null;
   }
 
@@ -495,7 +525,11 @@ class MinutesServer implements ServerContext {
         );
         return null;
       }
-      return this.service().parse(await this.fs.readText(uri));
+      if (!(await this.reallyInWorkspace(uri))) {
+        this.log(`Not reading ${uri}: outside the workspace folders.`);
+        return null;
+      }
+      return this.service().parse(await readText(this.fs, uri));
     } catch (error) {
       this.log(`Could not read ${uri}: ${(error as Error).message}`);
       return null;
@@ -523,7 +557,7 @@ class MinutesServer implements ServerContext {
       // The index knows which units each saved document names: read only those that name this one.
       if (this.documents.get(uri) || !names.some((name) => entry.units.has(name))) continue;
       try {
-        result.push({ uri, doc: this.service().parse(await this.fs.readText(uri)) });
+        result.push({ uri, doc: this.service().parse(await readText(this.fs, uri)) });
       } catch (error) {
         this.log(`Could not read ${uri}: ${(error as Error).message}`);
       }
@@ -548,7 +582,8 @@ class MinutesServer implements ServerContext {
       const document = this.documents.get(uri);
       if (document && !skipReason(document.getText(), this.settings.maxFileSize)) {
         const model = this.cache.model(document, this.service());
-        records.push({ ...this.service().items(model, displayPath(uri, this.folders)), uri });
+        const record = this.service().items(model, displayPath(uri, this.folders));
+        records.push({ ...record, uri, version: document.version });
       } else {
         const entry = this.index.get(uri);
         if (entry) records.push({ ...entry.record, uri });

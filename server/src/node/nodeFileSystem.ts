@@ -23,8 +23,8 @@ export const nodeFileSystem: FileSystem = {
     }
   },
 
-  readText(uri: string): Promise<string> {
-    return fs.readFile(toPath(uri), 'utf8');
+  readFile(uri: string): Promise<Uint8Array> {
+    return fs.readFile(toPath(uri));
   },
 
   async readDirectory(uri: string): Promise<DirectoryEntry[]> {

@@ -1,13 +1,14 @@
 /** Finds the minutes documents under a workspace folder. */
 import type { FileSystem } from './fileSystem';
-import { isMinutesFileName, joinUri } from './uri';
+import { isMinutesFileName, isUnderPath, joinUri } from './uri';
 
 const skippedDirectories = new Set(['node_modules', '.git']);
 
 /**
  * Every `*.minutes` and `*.minutes.md` file under `folder`, depth first. Skips `node_modules` and `.git`,
- * directories already visited through a symbolic link, and unreadable directories, logging each skip.
- * Stops early when `cancelled()` turns true.
+ * directories already visited through a symbolic link, symbolic links that lead out of the folder (a link
+ * `root -> /` must not index the machine), and unreadable directories, logging each skip. Stops early when
+ * `cancelled()` turns true.
  */
 export async function findMinutesFiles(
   fs: FileSystem,
@@ -18,11 +19,17 @@ export async function findMinutesFiles(
   const found: string[] = [];
   const visited = new Set<string>();
   const pending = [folder];
+  let root: string | undefined;
   while (pending.length > 0 && !cancelled()) {
     const dir = pending.pop() as string;
     let entries;
     try {
       const real = await fs.realPath(dir);
+      root ??= real;
+      if (!isUnderPath(real, root)) {
+        log(`Skipped ${dir}: a link out of the workspace folder.`);
+        continue;
+      }
       if (visited.has(real)) {
         log(`Skipped ${dir}: already visited (symbolic link loop).`);
         continue;

@@ -1,5 +1,6 @@
 /** The `minutes.*` settings the server reads, and how they become the core's options. */
 import type { Locale, MinutesConfig, RuleSeverity, ServiceOptions, UnitsRegistry } from '../core/api';
+import { localDay } from '../core/dates';
 
 export interface MinutesSettings {
   /** Per rule id, over the workspace config file's `rules`. */
@@ -66,14 +67,9 @@ export function localeOf(setting: MinutesSettings['locale'], clientLocale: strin
 }
 
 /** The local date as `YYYY-MM-DD`. */
-export function localToday(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 /** The date the `overdue` rule compares with: the setting, else the config file's, else the real date. */
 export function todayOf(settings: MinutesSettings, fileConfig: MinutesConfig): string {
-  return settings.today ?? fileConfig.today ?? localToday();
+  return settings.today ?? fileConfig.today ?? localDay(new Date());
 }
 
 export function serviceOptions(

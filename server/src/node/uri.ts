@@ -54,6 +54,12 @@ export function isUnder(uri: string, folder: string): boolean {
   return uri === base || uri.startsWith(`${base}/`);
 }
 
+/** True when the real file system path `real` is `root` or lies under it (either separator). */
+export function isUnderPath(real: string, root: string): boolean {
+  const slashes = (p: string) => p.replace(/\\/g, '/').replace(/\/+$/, '');
+  return isUnder(slashes(real), slashes(root));
+}
+
 /**
  * How a document is named to the user: its path relative to the workspace folder holding it, else its
  * decoded path (or, for an untitled document, its name).

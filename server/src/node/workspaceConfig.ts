@@ -6,10 +6,17 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { MinutesConfig, UnitsRegistry } from '../core/api';
 import { parseConfigFile, parseUnitsRegistry, type ParseProblem } from '../core';
-import type { FileSystem } from './fileSystem';
+import { readText, type FileSystem } from './fileSystem';
+import { formatSize } from './messages';
 import { fileUriFromPath, isAbsolutePath, joinUri, uriBasename } from './uri';
 
 export const configFileNames = ['.minutesrc.json', '.minutesrc.yaml'];
+
+/**
+ * Registry and config files larger than this are not read (a 30 MB registry took a minute and gigabytes to
+ * parse); the file gets an error and the last good registry stays in use.
+ */
+export const MAX_CONFIG_FILE_BYTES = 4 * 1024 * 1024;
 
 export interface WorkspaceConfigHost {
   fs: FileSystem;
@@ -78,9 +85,9 @@ export class WorkspaceConfig {
       if (!this.registryUris.includes(uri)) this.registries.delete(uri);
     }
     for (const uri of this.registryUris) {
-      const text = await this.read(uri);
+      const text = await this.read(uri, shown);
       if (text === null) {
-        this.registries.delete(uri);
+        if (!shown.has(uri)) this.registries.delete(uri);
         continue;
       }
       const { registry, errors } = parseUnitsRegistry(text);
@@ -104,7 +111,7 @@ export class WorkspaceConfig {
     this.config = {};
     this.configUri = null;
     for (const uri of folders.flatMap((folder) => configFileNames.map((name) => joinUri(folder, name)))) {
-      const text = await this.read(uri);
+      const text = await this.read(uri, shown);
       if (text === null) continue;
       const { config, errors } = parseConfigFile(text);
       this.config = config;
@@ -127,11 +134,19 @@ export class WorkspaceConfig {
     else this.published.delete(uri);
   }
 
-  private async read(uri: string): Promise<string | null> {
+  /** A configuration file's text; null when it is not there or cannot be read (too large: said on the file). */
+  private async read(uri: string, shown: Set<string>): Promise<string | null> {
     try {
       const stat = await this.host.fs.stat(uri);
       if (!stat || stat.kind !== 'file') return null;
-      return await this.host.fs.readText(uri);
+      if (stat.size > MAX_CONFIG_FILE_BYTES) {
+        const message = `This file is ${formatSize(stat.size)}, larger than ${formatSize(MAX_CONFIG_FILE_BYTES)}: it is not read.`;
+        this.host.log(`${uri}: ${message}`);
+        this.show(uri, errorDiagnostics([{ line: 0, message }], DiagnosticSeverity.Error));
+        shown.add(uri);
+        return null;
+      }
+      return await readText(this.host.fs, uri);
     } catch (error) {
       this.host.log(`Could not read ${uri}: ${(error as Error).message}`);
       return null;

@@ -3,6 +3,7 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-typ
 import type { Locale, UnitsRegistry } from '../api';
 import { daysBetween, weekday } from '../dates';
 import type { MinutesDocument, Span } from '../model';
+import { escapeMarkdown } from '../markdown';
 import { rules } from '../rules';
 import { UnitIndex } from '../units';
 import { ledgerHover } from './ledger';
@@ -26,9 +27,11 @@ function unitHover(
   const canonical = unit?.name ?? name;
   const names = new Set([canonical, ...(unit?.aliases ?? [])]);
   const open = doc.items.filter((i) => i.status === 'open' && i.owners.some((o) => names.has(o.name))).length;
-  const lines = [`**${canonical}**`];
-  if (unit && unit.aliases.length > 0) lines.push(`${zh ? '简称' : 'Aliases'}: ${unit.aliases.join('、')}`);
-  if (unit?.parent) lines.push(`${zh ? '上级单位' : 'Parent'}: ${unit.parent}`);
+  // Names come from the document and the registry: shown as text, never as links, images or HTML.
+  const lines = [`**${escapeMarkdown(canonical)}**`];
+  if (unit && unit.aliases.length > 0)
+    lines.push(`${zh ? '简称' : 'Aliases'}: ${unit.aliases.map(escapeMarkdown).join('、')}`);
+  if (unit?.parent) lines.push(`${zh ? '上级单位' : 'Parent'}: ${escapeMarkdown(unit.parent)}`);
   if (registry && !unit) lines.push(zh ? '不在单位名录中' : 'Not in the units registry');
   lines.push(zh ? `本纪要中未完成事项：${open} 项` : `Open items in these minutes: ${open}`);
   return lines.join('\n\n');

@@ -22,14 +22,12 @@ export function documentRecord(
         vague: o.vague,
         unit: units?.lookup(o.name)?.name ?? null,
       })),
-      deadline: item.deadline
-        ? { text: item.deadline.text, date: item.deadline.date, vague: item.deadline.vague }
+      deadline:
+        item.deadline && !item.deadline.vague ? { text: item.deadline.text, date: item.deadline.date } : null,
+      vagueDeadline: item.deadline?.vague
+        ? item.deadline.text
         : item.vagueDeadlines.length > 0
-          ? {
-              text: doc.text.slice(item.vagueDeadlines[0].start, item.vagueDeadlines[0].end),
-              date: null,
-              vague: true,
-            }
+          ? doc.text.slice(item.vagueDeadlines[0].start, item.vagueDeadlines[0].end)
           : null,
       status: item.status,
       resolution: item.resolution,

@@ -111,7 +111,9 @@ export function documentSymbols(
     if (item.section === null) loose.push(sym);
     else sectionSymbols[item.section].children!.push(sym);
   });
-  out.push(...loose, ...sectionSymbols);
+  // Not `push(...loose)`: a hundred thousand items as call arguments overflow the stack.
+  for (const sym of loose) out.push(sym);
+  for (const sym of sectionSymbols) out.push(sym);
   out.sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
   );

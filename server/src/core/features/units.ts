@@ -39,6 +39,32 @@ export function renameUnit(
   return { changes };
 }
 
+/**
+ * The first document (its URI) that would not read `newName` back at every place `renameUnit` writes it —
+ * `Finance Dept`, `财政局、审计局` or `A@B` read as other names or as two — or null when every one would.
+ */
+export function misreadRename(
+  docs: { uri: string; doc: MinutesDocument }[],
+  unit: string,
+  newName: string,
+  parse: (text: string) => MinutesDocument,
+): string | null {
+  const count = (doc: MinutesDocument, name: string) => doc.mentions.filter((m) => m.name === name).length;
+  for (const { uri, doc } of docs) {
+    const spans = doc.mentions.filter((m) => m.name === unit).map((m) => m.span);
+    if (spans.length === 0) continue;
+    const pieces: string[] = [];
+    let at = 0;
+    for (const span of spans) {
+      pieces.push(doc.text.slice(at, span.start), newName);
+      at = span.end;
+    }
+    pieces.push(doc.text.slice(at));
+    if (count(parse(pieces.join('')), newName) !== count(doc, newName) + spans.length) return uri;
+  }
+  return null;
+}
+
 export function references(docs: { uri: string; doc: MinutesDocument }[], unit: string): Location[] {
   return docs.flatMap(({ uri, doc }) => unitOccurrences(doc, unit).map((range) => ({ uri, range })));
 }

@@ -4,7 +4,8 @@
  */
 import type { Locale } from '../api';
 import { addDays } from '../dates';
-import { markdownCell } from '../markdown';
+import { formatCsv } from '../export';
+import { escapeMarkdown } from '../markdown';
 import { trimEndOf } from '../text';
 import type { Ledger, LedgerRow, UnitSummary } from './ledger';
 import { isOpenStatus, STATUS_NAMES } from './vocabulary';
@@ -128,8 +129,17 @@ function markdownTable(headings: string[], rows: string[][]): string[] {
   return [
     `| ${headings.join(' | ')} |`,
     `|${headings.map(() => ' --- |').join('')}`,
-    ...rows.map((cells) => `| ${cells.map(markdownCell).join(' | ')} |`),
+    ...rows.map((cells) => `| ${cells.map(escapeMarkdown).join(' | ')} |`),
   ];
+}
+
+/** The ledger as CSV (the one CSV writer, `formatCsv`): the sheet's columns, plus an overdue column. */
+export function formatLedgerCsv(ledger: Ledger): string {
+  const table = ledgerTable(ledger);
+  return formatCsv([
+    [...table.headings, table.overdueHeading],
+    ...table.rows.map((r) => [...r.cells, r.overdue ? 'true' : 'false']),
+  ]);
 }
 
 /** The ledger as Markdown: the table (overdue rows marked ⚠), the summary by unit and any dangling entries. */
@@ -158,7 +168,7 @@ export function formatLedgerMarkdown(ledger: Ledger, today: string | null): stri
     out.push('', `## ${w.dangling}`, '');
     for (const d of ledger.dangling) {
       const named = d.ref.id ?? `“${d.ref.quote ?? ''}”`;
-      out.push(`- \`${d.file}:${d.ref.range.start.line + 1}\` ${markdownCell(named)}`);
+      out.push(`- \`${d.file}:${d.ref.range.start.line + 1}\` ${escapeMarkdown(named)}`);
     }
   }
   return out.join('\n') + '\n';

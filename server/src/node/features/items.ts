@@ -1,5 +1,6 @@
 /** The custom requests behind the decisions & actions view: items, mark done, export. */
-import { formatActionsCsv, formatActionsMarkdown } from '../../cli/format';
+import { formatActionsCsv, formatActionsMarkdown } from '../../core/export';
+import { targetItemLine } from '../../core/features/status';
 import {
   exportRequest,
   itemsRequest,
@@ -24,8 +25,12 @@ export function registerItems(ctx: ServerContext): void {
     guarded(ctx.log, 'minutes/markDone', null, async (params) => {
       const uri = stringParam(params, 'uri');
       const line = countParam(params, 'line');
+      const text = stringParam(params, 'text');
+      const version = params.version === undefined ? undefined : countParam(params, 'version');
       const doc = await ctx.loadModel(uri);
-      const edits = doc ? ctx.service().markDone(doc, line) : [];
+      const sameVersion = version === ctx.documents.get(uri)?.version;
+      const at = doc && targetItemLine(doc, { line, text, sameVersion });
+      const edits = doc && at !== null ? ctx.service().markDone(doc, at) : [];
       return edits.length > 0 ? { changes: { [uri]: edits } } : null;
     }),
   );

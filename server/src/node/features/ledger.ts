@@ -1,8 +1,8 @@
 /** The custom requests behind the ledger view and its export: the ledger, and the ledger as a file. */
 import { ErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
-import { formatLedgerCsv } from '../../cli/format';
 import {
   buildLedger,
+  formatLedgerCsv,
   formatLedgerIcs,
   formatLedgerJson,
   formatLedgerMarkdown,

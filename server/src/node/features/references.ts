@@ -2,6 +2,7 @@
 import type { Location } from 'vscode-languageserver';
 import type { ServerContext } from '../context';
 import { documentUri, guarded, position } from '../handlers';
+import { readText } from '../fileSystem';
 import { registryDefinition } from '../registryEdits';
 
 export function registerReferences(ctx: ServerContext): void {
@@ -27,5 +28,5 @@ export function registerReferences(ctx: ServerContext): void {
 /** A file's text, or null when it does not exist. */
 export async function readIfExists(ctx: ServerContext, uri: string): Promise<string | null> {
   const stat = await ctx.fs.stat(uri);
-  return stat?.kind === 'file' ? ctx.fs.readText(uri) : null;
+  return stat?.kind === 'file' ? readText(ctx.fs, uri) : null;
 }

@@ -1,8 +1,11 @@
 /** Renaming a unit: every minutes document of the workspace and the units registry. */
-import { ErrorCodes, ResponseError, type WorkspaceEdit } from 'vscode-languageserver';
+import { ErrorCodes, LSPErrorCodes, ResponseError, type WorkspaceEdit } from 'vscode-languageserver';
 import type { ServerContext } from '../context';
 import { documentUri, guarded, position, stringParam } from '../handlers';
+import { misreadRename } from '../../core/features/units';
+import { message } from '../messages';
 import { renameInRegistry } from '../registryEdits';
+import { uriBasename } from '../uri';
 import { readIfExists } from './references';
 
 export function registerRename(ctx: ServerContext): void {
@@ -25,7 +28,14 @@ export function registerRename(ctx: ServerContext): void {
       const doc = ctx.openModel(uri);
       const unit = doc && ctx.service().unitAt(doc, at);
       if (!unit) return null;
-      const edit = ctx.service().renameUnit(await ctx.documentsNaming(unit.name, token), unit.name, newName);
+      const service = ctx.service();
+      const docs = await ctx.documentsNaming(unit.name, token);
+      const misread = misreadRename(docs, unit.name, newName, service.parse);
+      if (misread !== null) {
+        const text = message('unwritableName', service.options.locale, newName, uriBasename(misread));
+        throw new ResponseError(LSPErrorCodes.RequestFailed, text);
+      }
+      const edit = service.renameUnit(docs, unit.name, newName);
       if (ctx.trusted) {
         for (const file of ctx.config.registryFiles) {
           const text = await readIfExists(ctx, file);

@@ -1,9 +1,9 @@
 import * as assert from 'assert';
-import { decodeText, MAX_INVALID_SEQUENCES } from '../../server/src/cli/decode';
+import { decodeProblem, decodeText, MAX_INVALID_SEQUENCES } from '../../server/src/core/decode';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
-describe('cli/decode', function () {
+describe('core/decode', function () {
   it('decodes UTF-8, dropping a byte order mark', function () {
     assert.deepStrictEqual(decodeText(utf8('\ufeff会议纪要\r\n')), { text: '会议纪要\r\n' });
     assert.deepStrictEqual(decodeText(utf8('')), { text: '' });
@@ -31,7 +31,28 @@ describe('cli/decode', function () {
     assert.deepStrictEqual(decodeText(bad(MAX_INVALID_SEQUENCES)), {
       text: 'ok ' + '\ufffd'.repeat(MAX_INVALID_SEQUENCES),
     });
-    assert.deepStrictEqual(decodeText(bad(MAX_INVALID_SEQUENCES + 1)), { error: 'not-utf8' });
+    assert.deepStrictEqual(decodeText(bad(MAX_INVALID_SEQUENCES + 1)), { error: 'unknown-encoding' });
+  });
+
+  it('reads GB18030 (GBK) when the bytes are not UTF-8 but valid GB18030', function () {
+    // "会议纪要\n责任单位：县财政局；时限：6月底前。\n" in GBK.
+    const gbk = Buffer.from(
+      'bbe1d2e9bccdd2aa0ad4f0c8ceb5a5cebba3bacfd8b2c6d5febed6a3bbcab1cfdea3ba36d4c2b5d7c7b0a1a30a',
+      'hex',
+    );
+    assert.deepStrictEqual(decodeText(gbk), { text: '会议纪要\n责任单位：县财政局；时限：6月底前。\n' });
+    // A four-byte GB18030 sequence (U+20000, outside GBK).
+    assert.deepStrictEqual(decodeText(Uint8Array.from([0x95, 0x32, 0x82, 0x36])), { text: '\u{20000}' });
+  });
+
+  it('prefers UTF-8 when the bytes are valid both ways', function () {
+    assert.deepStrictEqual(decodeText(utf8('会议')), { text: '会议' });
+  });
+
+  it("says why in the user's language", function () {
+    assert.strictEqual(decodeProblem('binary', 'zh-CN'), '二进制文件');
+    assert.match(decodeProblem('unknown-encoding', 'en'), /^not text in UTF-8, UTF-16 or GB18030\/GBK/);
+    assert.match(decodeProblem('unknown-encoding', 'zh-CN'), /请另存为 UTF-8/);
   });
 
   it('does not count replacement characters written in the file', function () {
