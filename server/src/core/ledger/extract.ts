@@ -200,51 +200,104 @@ function numbers(items: Item[]): number[] {
   return unique ? (own as number[]) : items.map((_, i) => i + 1);
 }
 
+/** A line that only reports a state (`状态：…`, `进展：…`, `Status: …`): it belongs to the item above it. */
+const STATE_LINE = new RegExp(
+  `^(?:${alternation([...STATUS_LABEL_WORDS, ...PROGRESS_LABELS])})[ \\t]*[:：]`,
+  'i',
+);
+/** Where an entry of a follow-up section starts: a bullet or a number at the line start. */
+const ENTRY_START = /^[ \t]*(?:[-*+][ \t]+|[（(]?[0-9一二三四五六七八九十]{1,3}[)）.、])/;
+
+/**
+ * The entries of a follow-up section, read from its text: each starts at a bullet or number and runs over
+ * the indented lines below it, to a blank line or the next entry.
+ */
+function entries(doc: MinutesDocument, span: Span, headingEnd: number): Span[] {
+  const out: Span[] = [];
+  let current: Span | null = null;
+  const first = doc.text.indexOf('\n', headingEnd);
+  if (first < 0 || first >= span.end) return out;
+  let at = first + 1;
+  while (at < span.end) {
+    const newline = doc.text.indexOf('\n', at);
+    const end = newline < 0 || newline > span.end ? span.end : newline;
+    const line = doc.text.slice(at, end);
+    if (ENTRY_START.test(line)) {
+      current = { start: at, end };
+      out.push(current);
+    } else if (line.trim() === '' || !/^[ \t\u3000]/.test(line)) {
+      current = null;
+    } else if (current) {
+      current.end = end;
+    }
+    at = end + 1;
+  }
+  return out;
+}
+
+/** A task, with the state lines below it that the reader may give as items of their own. */
+interface Task {
+  item: Item;
+  span: Span;
+}
+
+/** The accountable items outside follow-up sections, each with the state lines below it joined to it. */
+function tasksOf(doc: MinutesDocument, inFollowUp: (item: Item) => boolean): Task[] {
+  const tasks: Task[] = [];
+  for (const item of assignments(doc)) {
+    if (inFollowUp(item)) continue;
+    const last = tasks[tasks.length - 1];
+    const words = doc.text.slice(item.span.start, item.span.end).trimStart();
+    if (last && last.item.section === item.section && !item.deadline && STATE_LINE.test(words)) {
+      last.span = { start: last.span.start, end: item.span.end };
+      continue;
+    }
+    tasks.push({ item, span: item.span });
+  }
+  return tasks;
+}
+
 export function ledgerDocument(doc: MinutesDocument, file: string): LedgerDocument {
   const meetingDate = doc.meeting.date;
-  const followUpSections = new Set(doc.sections.flatMap((s, i) => (isFollowUpHeading(s.heading) ? [i] : [])));
-  const inFollowUp = (item: Item): boolean => item.section !== null && followUpSections.has(item.section);
-  const tasks = [...assignments(doc)].filter((item) => !inFollowUp(item));
+  const followUpSections = doc.sections.flatMap((s, i) => (isFollowUpHeading(s.heading) ? [i] : []));
+  const inFollowUp = (item: Item): boolean =>
+    item.section !== null && followUpSections.includes(item.section);
+  const tasks = tasksOf(doc, inFollowUp);
   const base = idBase(doc, file);
-  const nums = numbers(tasks);
-  const items: LedgerItem[] = tasks.map((item, i) => {
-    const body = doc.text.slice(item.span.start, item.span.end);
+  const nums = numbers(tasks.map((t) => t.item));
+  const items: LedgerItem[] = tasks.map(({ item, span }, i) => {
+    const body = doc.text.slice(span.start, span.end);
     ANCHOR.lastIndex = 0;
     const anchor = ANCHOR.exec(body);
     const pinned = anchor ? (anchor[1] ?? anchor[2]) : null;
     const report = statusReport(body, meetingDate, false);
     const carry = CARRY_OVER.exec(body);
     const rest = carry ? body.slice(carry.index + carry[0].length) : '';
-    const origin = carry
-      ? reference(doc, rest, item.span.start + carry.index + carry[0].length, false)
-      : null;
+    const origin = carry ? reference(doc, rest, span.start + carry.index + carry[0].length, false) : null;
     return {
       id: pinned ?? `${base}-${nums[i]}`,
       pinned: pinned !== null,
-      text: itemText(firstLine(doc, item.span)),
+      text: itemText(firstLine(doc, span)),
       lead: item.owners.filter((o) => o.role !== 'support').map((o) => o.name),
       support: item.owners.filter((o) => o.role === 'support').map((o) => o.name),
       deadline: item.deadline ? { text: item.deadline.text, date: item.deadline.date } : null,
       status: report.status ?? (item.status === 'done' ? 'done' : null),
       completedOn: report.completedOn,
       progress: report.progress,
-      span: item.span,
-      range: doc.lines.range(item.span),
+      span,
+      range: doc.lines.range(span),
       origin: origin && (origin.id !== null || origin.quote !== null) ? origin : null,
     };
   });
   const followUps: FollowUp[] = [];
-  for (const item of doc.items) {
-    if (!inFollowUp(item)) continue;
-    const body = doc.text.slice(item.span.start, item.span.end);
-    const ref = reference(doc, body, item.span.start, true);
-    if (!ref) continue;
-    followUps.push({
-      ref,
-      ...statusReport(body, meetingDate, true),
-      span: item.span,
-      range: doc.lines.range(item.span),
-    });
+  for (const index of followUpSections) {
+    const section = doc.sections[index];
+    for (const span of entries(doc, section.span, section.headingSpan.end)) {
+      const body = doc.text.slice(span.start, span.end);
+      const ref = reference(doc, body, span.start, true);
+      if (!ref) continue;
+      followUps.push({ ref, ...statusReport(body, meetingDate, true), span, range: doc.lines.range(span) });
+    }
   }
   return { file, title: doc.title?.text ?? null, meetingDate, language: language(doc), items, followUps };
 }
