@@ -54,6 +54,15 @@ describe('minutes ledger', () => {
     const result = runCli(['ledger', ...TODAY, '--output', out, path.join(ledgerDir, 'en')], dir);
     assert.deepStrictEqual([result.status, result.stdout, result.stderr], [0, '', '']);
     assert.match(fs.readFileSync(out, 'utf8'), /^# Follow-up ledger/);
+    const again = runCli(['ledger', ...TODAY, '--output', out, path.join(ledgerDir, 'zh')], dir);
+    assert.deepStrictEqual(
+      [again.status, again.stderr],
+      [2, `minutes: '${out}' already exists; use --force to replace it\n`],
+    );
+    assert.match(fs.readFileSync(out, 'utf8'), /^# Follow-up ledger/, 'an existing file is left alone');
+    const forced = runCli(['ledger', ...TODAY, '--force', '--output', out, path.join(ledgerDir, 'zh')], dir);
+    assert.strictEqual(forced.status, 0);
+    assert.match(fs.readFileSync(out, 'utf8'), /^# 督办台账/);
   });
 
   it('needs --output for xlsx and ics', () => {

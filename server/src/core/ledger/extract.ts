@@ -257,7 +257,18 @@ function tasksOf(doc: MinutesDocument, inFollowUp: (item: Item) => boolean): Tas
   return tasks;
 }
 
+/** One extraction per parsed document and file name: checking, the outline, hover and the index share it. */
+const extracted = new WeakMap<MinutesDocument, { file: string; ledger: LedgerDocument }>();
+
 export function ledgerDocument(doc: MinutesDocument, file: string): LedgerDocument {
+  const known = extracted.get(doc);
+  if (known?.file === file) return known.ledger;
+  const ledger = extract(doc, file);
+  extracted.set(doc, { file, ledger });
+  return ledger;
+}
+
+function extract(doc: MinutesDocument, file: string): LedgerDocument {
   const meetingDate = doc.meeting.date;
   const followUpSections = doc.sections.flatMap((s, i) => (isFollowUpHeading(s.heading) ? [i] : []));
   const inFollowUp = (item: Item): boolean =>
