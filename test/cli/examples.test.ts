@@ -27,8 +27,7 @@ describe('minutes on examples/', function () {
     ['check.json', ['check', ...today, '--format', 'json']],
     ['actions.json', ['actions']],
     ['actions.csv', ['actions', ...today, '--format', 'csv']],
-    ['actions.en.md', ['actions', ...today, '--format', 'markdown', '--locale', 'en']],
-    ['actions.zh-CN.md', ['actions', ...today, '--format', 'markdown', '--locale', 'zh-CN']],
+    ['actions.md', ['actions', ...today, '--format', 'markdown']],
   ];
   for (const [snapshot, args] of runs) {
     it(`minutes ${args.join(' ')}`, function () {

@@ -38,9 +38,14 @@ function item(overrides: Partial<ItemRecord>): ItemRecord {
   };
 }
 
-function document(items: ItemRecord[], title: string | null = 'Sync'): DocumentRecord {
+function document(
+  items: ItemRecord[],
+  title: string | null = 'Sync',
+  language: DocumentRecord['language'] = 'en',
+): DocumentRecord {
   return {
     file: 'notes/sync.minutes',
+    language,
     title,
     meeting: { date: '2024-05-06', place: null, chair: null, attendees: [], recorder: null },
     items,
@@ -139,20 +144,50 @@ describe('cli/format', function () {
     });
   });
 
+  describe("exports in the minutes' language", function () {
+    it('heads CSV columns in Chinese for Chinese minutes, the item without its bullet and check box', function () {
+      const csv = formatActionsCsv([
+        document([item({ text: '- [ ] 报送规划方案', owners: [], deadline: null })], '纪要', 'zh-CN'),
+      ]);
+      assert.strictEqual(
+        csv,
+        '\ufeff文件,标题,会议日期,部分,类型,事项,责任单位,完成时限,时限日期,状态,行号\r\n' +
+          'notes/sync.minutes,纪要,2024-05-06,,action,报送规划方案,,,,open,5\r\n',
+      );
+    });
+
+    it('keeps English headings when the documents mix languages', function () {
+      const csv = formatActionsCsv([document([], 'Sync', 'en'), document([], '纪要', 'zh-CN')]);
+      assert.ok(csv.startsWith('\ufefffile,title,'), csv);
+    });
+
+    it("heads each Markdown table in its document's language", function () {
+      const md = formatActionsMarkdown([
+        document([item({ text: '- [x] Book the hall', status: 'done' })], 'Board', 'en'),
+        document([item({ text: '1、完善方案' })], '纪要', 'zh-CN'),
+      ]);
+      assert.match(md, /\| Item \| Owner \| Deadline \| Status \|\n[^\n]*\n\| Book the hall \|/);
+      assert.match(md, /\| 事项 \| 责任单位 \| 完成时限 \| 状态 \|\n[^\n]*\n\| 1、完善方案 \|/);
+    });
+  });
+
   describe('formatActionsMarkdown', function () {
     it('escapes table syntax and shows resolved deadlines and roles', function () {
       const md = formatActionsMarkdown(
         [
-          document([
-            item({
-              text: 'Pick A | B <now>',
-              owners: [{ name: '县财政局', role: 'support', vague: false, unit: null }],
-              deadline: { text: '5月底前', date: '2024-05-31' },
-            }),
-          ]),
-          document([], null),
+          document(
+            [
+              item({
+                text: 'Pick A | B <now>',
+                owners: [{ name: '县财政局', role: 'support', vague: false, unit: null }],
+                deadline: { text: '5月底前', date: '2024-05-31' },
+              }),
+            ],
+            'Sync',
+            'zh-CN',
+          ),
+          document([], null, 'zh-CN'),
         ],
-        'zh-CN',
         '2024-06-01',
       );
       assert.strictEqual(
@@ -162,7 +197,7 @@ describe('cli/format', function () {
           '',
           '文件：notes/sync.minutes　会议日期：2024-05-06',
           '',
-          '| 事项 | 责任单位 | 时限 | 状态 | 逾期 |',
+          '| 事项 | 责任单位 | 完成时限 | 状态 | 逾期 |',
           '| --- | --- | --- | --- | --- |',
           '| Pick A \\| B &lt;now> | 县财政局（配合） | 5月底前（2024-05-31） | 未完成 | 是 |',
           '',

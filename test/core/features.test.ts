@@ -190,6 +190,18 @@ describe('core features', () => {
       assert.ok(!service.validate(service.parse(completed)).some((x) => x.code === 'missing-owner'));
     });
 
+    it('adds an owner to an English entry in the style of the minutes', () => {
+      const notes = '# Sync\n\nDate: 2024-03-12\n\n## Action items\n\n- Dana to book the room by Friday.\n';
+      const toStyle = fixOnce(service, `${notes}- Send the draft by Friday.\n`, 'missing-owner');
+      assert.match(toStyle.text, /^- @ to send the draft by Friday\.$/m);
+      const labelled =
+        '# Sync\n\nDate: 2024-03-12\n\n## Action items\n\n- Book the room. Owner: Dana. Due: 2024-03-15.\n';
+      const labelStyle = fixOnce(service, `${labelled}- Send the draft by Friday.\n`, 'missing-owner');
+      assert.match(labelStyle.text, /^- Send the draft by Friday\. \(Owner: @\)$/m);
+      const named = toStyle.text.replace('- @ to', '- @Lee to');
+      assert.ok(!service.validate(service.parse(named)).some((x) => x.code === 'missing-owner'));
+    });
+
     it('replaces a placeholder year with the meeting year', () => {
       const r = fixOnce(service, `${header}会议决定，由县财政局负责，20XX年底前完成。\n`, 'placeholder');
       assert.match(r.text, /2024年底前完成/);

@@ -56,6 +56,7 @@ function itemOn(text: string, part: string, extra: Partial<ItemRecord> = {}): It
 function record(items: ItemRecord[], meeting: Partial<DocumentRecord['meeting']> = {}): DocumentRecord {
   return {
     file: 't.txt',
+    language: 'en',
     title: null,
     meeting: { date: null, place: null, chair: null, attendees: [], recorder: null, ...meeting },
     items,

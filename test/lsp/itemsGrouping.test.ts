@@ -28,6 +28,7 @@ function doc(file: string, items: ItemRecord[]): UriDocumentRecord {
   return {
     file,
     uri: `file:///ws/${file}`,
+    language: 'en',
     title: null,
     meeting: { date: null, place: null, chair: null, attendees: [], recorder: null },
     items,

@@ -93,7 +93,7 @@ describe('robustness: exports and Markdown from hostile text', function () {
       '- [ ] Read <img src=x onerror=alert(1)> and `code`. Owner: IT',
       '',
     ].join('\n');
-    const md = formatActionsMarkdown(records(text, 'a`<img src=x onerror=alert(1)>`.minutes'), 'en');
+    const md = formatActionsMarkdown(records(text, 'a`<img src=x onerror=alert(1)>`.minutes'));
     assert.ok(!/!\[[^\]]*\]\(/.test(md), md);
     assert.ok(!/(^|[^\\])\[[^\]]*\]\(/.test(md), md);
     assert.ok(!md.includes('<img'), md);

@@ -223,7 +223,7 @@ function actions(argv: string[], io: CliIO): number {
 
   if (format === 'json') io.stdout(formatActionsJson(documents));
   else if (format === 'csv') io.stdout(formatActionsCsv(documents, today));
-  else io.stdout(formatActionsMarkdown(documents, locale, today));
+  else io.stdout(formatActionsMarkdown(documents, today));
   return run.fileProblems > 0 ? EXIT_USAGE : EXIT_OK;
 }
 

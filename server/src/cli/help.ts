@@ -46,7 +46,7 @@ Options:
   --format json|csv|markdown   Output format (default: json)
   --today YYYY-MM-DD           Add an overdue column (csv, markdown)
   --units FILE                 Units registry (default: minutes-units.yaml in the current directory, if any)
-  --locale zh-CN|en            Language of Markdown headings (default: from LC_ALL, LC_MESSAGES or LANG)
+  --locale zh-CN|en            Language of messages (default: from LC_ALL, LC_MESSAGES or LANG)
   -h, --help                   Show this help
 
 Exit status: 0 done, 2 usage or file problems.

@@ -69,6 +69,8 @@ export interface ItemRecord {
 
 export interface DocumentRecord {
   file: string;
+  /** The language the minutes are written in: exports use it for their headings. */
+  language: Locale;
   title: string | null;
   meeting: {
     date: string | null;

@@ -725,13 +725,28 @@ const CORES: Core[] = [
       return calendarHit(c, +m[1], +m[3], +m[4]);
     },
   },
-  // 30/06/2024, 30.6.2024 (day-first when the first number is over 12, otherwise ambiguous)
+  // 30/06/2024, 30.6.2024, 01/26/2024 (day-first when the first number is over 12, month-first when the
+  // second is, otherwise ambiguous)
   {
     first: /[0-9]/,
     re: rx(`(?<![0-9./])(\\d{1,2})([-/.])(\\d{1,2})\\2(${YEAR4})(?![0-9])`),
     build(m, c) {
       const a = +m[1];
-      return a > 12 ? calendarHit(c, +m[4], +m[3], a) : hit(null, null, 'day', { dated: true });
+      const b = +m[3];
+      if (a > 12) return calendarHit(c, +m[4], b, a);
+      return b > 12 ? calendarHit(c, +m[4], a, b) : hit(null, null, 'day', { dated: true });
+    },
+  },
+  // 3/15, 15/3, 3/15/24 (with a marker such as `due`, and only when the order is plain: one number over 12)
+  {
+    first: /[0-9]/,
+    re: rx(`(?<![0-9./])(\\d{1,2})/(\\d{1,2})(?:/(\\d{2}))?(?![0-9./])`),
+    build(m, c) {
+      const a = +m[1];
+      const b = +m[2];
+      if (a > 12 === b > 12) return null;
+      const year = m[3] === undefined ? 'roll' : 2000 + +m[3];
+      return mark(calendarHit(c, year, a > 12 ? b : a, a > 12 ? a : b), { marker: 'any' });
     },
   },
   // 30 June 2024, 1st of March, the 5th of May

@@ -20,7 +20,7 @@ const strings = {
     fieldSeparator: ' · ',
   },
   'zh-CN': {
-    columns: { item: '事项', owner: '责任单位', deadline: '时限', status: '状态', overdue: '逾期' },
+    columns: { item: '事项', owner: '责任单位', deadline: '完成时限', status: '状态', overdue: '逾期' },
     status: { open: '未完成', done: '已完成' },
     role: { lead: '牵头', support: '配合' },
     yes: '是',
@@ -45,6 +45,26 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
+/** An item's text as a cell: without its list bullet and check box (`- [ ] `). */
+export function itemText(text: string): string {
+  return text.replace(/^[-*+•●·]\s+(?:\[[ xX✓✔√]\]\s*)?/, '');
+}
+
+/** The CSV headings for Chinese minutes, column for column with `CSV_COLUMNS`. */
+export const CSV_COLUMNS_ZH = [
+  '文件',
+  '标题',
+  '会议日期',
+  '部分',
+  '类型',
+  '事项',
+  '责任单位',
+  '完成时限',
+  '时限日期',
+  '状态',
+  '行号',
+] as const;
+
 export const CSV_COLUMNS = [
   'file',
   'title',
@@ -66,8 +86,10 @@ export const CSV_COLUMNS = [
  * (`true`/`false`) is added.
  */
 export function formatActionsCsv(documents: DocumentRecord[], today?: string): string {
-  const header: string[] = [...CSV_COLUMNS];
-  if (today !== undefined) header.push('overdue');
+  // Chinese minutes get Chinese headings; a mix of languages keeps the English ones.
+  const zh = documents.length > 0 && documents.every((d) => d.language === 'zh-CN');
+  const header: string[] = zh ? [...CSV_COLUMNS_ZH] : [...CSV_COLUMNS];
+  if (today !== undefined) header.push(zh ? '逾期' : 'overdue');
   const rows = [header];
   for (const doc of documents) {
     for (const item of doc.items) {
@@ -77,7 +99,7 @@ export function formatActionsCsv(documents: DocumentRecord[], today?: string): s
         doc.meeting.date ?? '',
         item.section ?? '',
         item.kind,
-        item.text,
+        itemText(item.text),
         item.owners.map((o) => (o.role ? `${o.name} (${o.role})` : o.name)).join('; '),
         item.deadline?.text ?? item.vagueDeadline ?? '',
         item.deadline?.date ?? '',
@@ -104,9 +126,9 @@ export function formatCsv(rows: string[][]): string {
  * date, and a table of items with owners, deadline and status in the chosen language. With `today`, an
  * overdue column is added. Text from documents and file names is escaped (`escapeMarkdown`).
  */
-export function formatActionsMarkdown(documents: DocumentRecord[], locale: Locale, today?: string): string {
-  const s = strings[locale];
+export function formatActionsMarkdown(documents: DocumentRecord[], today?: string): string {
   const blocks = documents.map((doc) => {
+    const s = strings[doc.language];
     const lines = [`## ${escapeMarkdown(doc.title ?? doc.file)}`, ''];
     const facts = [`${s.file}${escapeMarkdown(doc.file)}`];
     if (doc.meeting.date) facts.push(`${s.meetingDate}${escapeMarkdown(doc.meeting.date)}`);
@@ -127,7 +149,7 @@ export function formatActionsMarkdown(documents: DocumentRecord[], locale: Local
           ? s.aside(item.deadline.text, item.deadline.date)
           : item.deadline.text
         : (item.vagueDeadline ?? '');
-      const cells = [item.text, owners, deadline, s.status[item.status]];
+      const cells = [itemText(item.text), owners, deadline, s.status[item.status]];
       if (today !== undefined) cells.push(isOverdue(item, today) ? s.yes : '');
       lines.push(`| ${cells.map(escapeMarkdown).join(' | ')} |`);
     }

@@ -71,6 +71,8 @@ const CLAUSE_VERBS = [
   '对',
   '将',
   '把',
+  '承诺',
+  '保证',
   '主动',
   '积极',
   '统筹',
@@ -125,8 +127,11 @@ const PROSE: readonly { re: RegExp; roles: (OwnerRole | null)[] }[] = [
   },
 ];
 
+/** After a name, what makes it the speaker of a requirement rather than its owner. */
+const SPEAKER = /^对[^，,。；;]{0,20}?(?:提出|作出|做出)/;
+
 /** English: `ACTION (Sarah, Tom):` */
-const ACTION_PAREN = /\bACTION\s*[(（]([^)）\n]{1,80})[)）]/gi;
+const ACTION_PAREN = /\b(?:ACTION|AI|Action\s+(?:item|point)|TODO)\s*[(（]([^)）\n]{1,80})[)）]/gi;
 /** English item start: `Sarah to send …`, `Finance team will …`. */
 const EN_SUBJECT =
   /^((?:[A-Z][\w.'’-]*)(?:(?:\s*,\s*|\s+(?:and|&)\s+|\s*\/\s*|\s+)(?:[A-Z][\w.'’-]*|team|group|committee|office|department|board|staff|unit)){0,6})\s+(?:to|will|shall|must|should|is to|are to|agreed to)\s+[a-z]/;
@@ -144,7 +149,7 @@ const EN_THE_SUBJECT =
   /^(The\s+(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|board|committee|council|group|team|office|staff|secretariat|chairs?|clerk))\s+(?:should|shall|will|to|must|needs?\s+to|is\s+to|are\s+to)\s+[a-z]/;
 /** English notes: `Send the release notes (Dev, Fri)` or `… (Dev)` at the end of an item. */
 const EN_TRAILING_PAREN =
-  /[(（]([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)(?:\s*[,，;]\s*[^()（）\n]{1,30})?[)）][.。]?\s*$/;
+  /[(（[]([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)(?:\s*[,，;]\s*[^()（）[\]\n]{1,30})?[)）\]][.。]?\s*$/;
 const EN_ASSIGNED = /\bassigned to\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})/g;
 const EN_STOP = new Set([
   'We',
@@ -327,6 +332,8 @@ function findProse(
           const groupStart = start + m.index + m[0].indexOf(m[g]);
           const names = splitNames(m[g], groupStart, isKnown);
           if (!names.every((n) => looksLikeOwner(n.name, isKnown))) continue;
+          // `李局长对下阶段工作提出三点要求`: who speaks the requirement is not who carries it out.
+          if (SPEAKER.test(text.slice(groupStart + m[g].length, groupStart + m[g].length + 30))) continue;
           for (const n of names) out.push(proseOwner(n, roles[g - 1] ?? null));
         }
       }

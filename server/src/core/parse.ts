@@ -28,6 +28,7 @@ import type {
 import { findMentions, findOwners, type IsKnownUnit } from './owners';
 import { findPlaceholders } from './placeholders';
 import { assemble, type ListLabel, type RawItem } from './reader/assemble';
+import { foldScript } from './reader/script';
 import { codePointBoundary, execAfter, LineIndex, trimEndOf } from './text';
 import { DEADLINE_LABELS, DONE_WORDS, isVagueOwner, LABEL_BOUNDARY, STATUS_LABELS } from './vocabulary';
 
@@ -48,9 +49,12 @@ const alternation = (words: readonly string[]): string =>
 const RECURRING =
   /每(?:个)?(?:年度?|季度|季|月|半月|周|旬|半年)(?:末|底|初)?(?:前)?[^。；;，,\n]{0,8}?(?:通报|报送|报告|汇报|调度|召开|督查|检查|考核|上报|研究|更新|开展)|长期坚持|常态化(?:开展|推进)?|持续推进/;
 /** `… (Dev, Fri)`: the date after the owner in a closing parenthesis. */
-const TRAILING_PAREN_DATE = /[(（][^()（）\n]{1,40}[,，;；]\s*([^()（）,，\n]{1,30})[)）][.。]?$/;
+const TRAILING_PAREN_DATE =
+  /[(（](?:[^()（）\n]{1,40}[,，;；]\s*|(?:due|by|deadline|截止)\s*[:：]?\s*)([^()（）,，\n]{1,30})[)）][.。]?$/i;
 const NEXT_MEETING =
-  /(?:before|by|prior to|ahead of|at)\s+the\s+next\s+(?:\w+\s+)?meeting|下次(?:会议|例会|常务会议|办公会议)(?:召开)?前/i;
+  /\b(?:before|by|prior to|ahead of|at|in)\s+(?:the\s+)?next\s+(?:\w+\s+)?(?:meeting|call|session)\b|\b(?:before|by|prior to|ahead of)\s+the\s+(?:\w+\s+){0,2}(?:review|meeting|call|release|launch|demo|AGM|workshop|conference|deadline|retro(?:spective)?)\b|下次(?:会议|例会|常务会议|办公会议)(?:召开)?前/i;
+/** A period named as when a task is done: `next week`, `this month`, `下周`, `本月内`. */
+const PERIOD = /^(?:(?:next|this)\s+(?:week|month)|下周|本周(?:内)?|本月内)$/i;
 const DEADLINE_LABEL = new RegExp(`(${alternation(DEADLINE_LABELS)})\\s*[:：]\\s*`, 'gi');
 const STATUS_LABEL = new RegExp(`(?:${alternation(STATUS_LABELS)})\\s*[:：]\\s*([^\\s，,。；;）)]+)`, 'i');
 /** A decision that records an approval rather than assigning work: 同意…, Approved …, … Carried. */
@@ -267,7 +271,9 @@ function findDeadline(
   }
   for (let k = firstDate; k < dates.length && dates[k].span.start < item.end; k++) {
     const d = dates[k];
-    if (d.limit && d.span.end <= item.end) return { ...d, vague: false, source: 'prose' };
+    if (d.span.end > item.end) continue;
+    // `6月底前`, `by Friday`; and a period a task is set for: `next week`, `下周`, `本月`.
+    if (d.limit || PERIOD.test(d.text)) return { ...d, vague: false, source: 'prose' };
   }
   // A standing obligation (每季度通报一次) or the next meeting sets a time without a calendar date.
   const body = text.slice(item.bodyStart, item.end);
@@ -360,9 +366,11 @@ function sequencesOf(sections: Section[], labels: ListLabel[]): NumberLabel[][] 
   return [...groups.values()].flat();
 }
 
-export function parse(text: string, options: ParseOptions = {}): MinutesDocument {
+export function parse(original: string, options: ParseOptions = {}): MinutesDocument {
   const isKnown = options.isKnownUnit ?? (() => false);
-  const lines = new LineIndex(text);
+  // Traditional script is read through its simplified form; offsets are the same in both.
+  const text = foldScript(original);
+  const lines = new LineIndex(original);
   const read = assemble(text, lines);
   const headings = read.sections.map((s) => s.headingSpan);
   const meeting = meetingOf(text, read.header, read.title, headings, options.referenceDate ?? null);
@@ -384,14 +392,16 @@ export function parse(text: string, options: ParseOptions = {}): MinutesDocument
   }));
   const mentions: NamedSpan[] = [];
   const items: Item[] = [];
-  const seen = new Set<string>();
+  /** Item texts already read, with the section each stands in. */
+  const seen = new Map<string, number | null>();
   const ownersByItem = new Map<RawItem, Owner[]>();
   for (const raw of read.items) {
     if (raw.end <= raw.start) continue;
     // Minutes that repeat their decisions and actions in a summary list: each is one item, where first written.
     const key = repeatKey(text.slice(raw.bodyStart, raw.end));
-    if (key.length >= 12 && seen.has(key)) continue;
-    seen.add(key);
+    const first = seen.get(key);
+    if (key.length >= 12 && first !== undefined && first !== raw.section) continue;
+    if (first === undefined) seen.set(key, raw.section);
     const accountable = raw.kind !== 'finding';
     const body = text.slice(raw.bodyStart, raw.end);
     // An English decision records what was agreed; its follow-up work goes under action items. A Chinese
@@ -411,7 +421,7 @@ export function parse(text: string, options: ParseOptions = {}): MinutesDocument
         : ownersOf(text, raw, isKnown, ownersByItem);
     const deadline = !accountable
       ? null
-      : raw.cells
+      : raw.cells?.deadline
         ? cellDeadline(text, raw.cells.deadline, meeting.date)
         : findDeadline(text, raw, dates, firstAtOrAfter(dates, raw.start), meeting.date);
     const vagueDeadlines =
@@ -449,8 +459,8 @@ export function parse(text: string, options: ParseOptions = {}): MinutesDocument
   mentions.sort((a, b) => a.span.start - b.span.start);
   const uniqueMentions = mentions.filter((m, i) => i === 0 || m.span.start >= mentions[i - 1].span.end);
 
-  return {
-    text,
+  const doc: MinutesDocument = {
+    text: original,
     lines,
     title: read.title,
     header: read.header,
@@ -458,9 +468,29 @@ export function parse(text: string, options: ParseOptions = {}): MinutesDocument
     sections,
     items,
     sequences: sequencesOf(sections, read.labels),
-    placeholders: findPlaceholders(text),
+    placeholders: findPlaceholders(original),
     dates,
     suppressions: read.suppressions,
     mentions: uniqueMentions,
   };
+  if (text !== original) writtenAsIs(doc);
+  return doc;
+}
+
+/** Names, values and texts of a document read through its folded script, as the document writes them. */
+function writtenAsIs(doc: MinutesDocument): void {
+  const at = (s: Span): string => doc.text.slice(s.start, s.end);
+  if (doc.title) doc.title.text = at(doc.title.span);
+  for (const h of doc.header) {
+    h.value = at(h.valueSpan);
+    for (const v of h.values) v.name = at(v.span);
+  }
+  for (const s of doc.sections) s.heading = at(s.headingSpan);
+  for (const item of doc.items) {
+    item.text = collapse(at(item.span));
+    for (const o of item.owners) o.name = at(o.span);
+    if (item.deadline) item.deadline.text = at(item.deadline.span);
+  }
+  for (const d of doc.dates) d.text = at(d.span);
+  for (const m of doc.mentions) m.name = at(m.span);
 }

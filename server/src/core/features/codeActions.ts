@@ -81,6 +81,25 @@ function insertWithCursor(
   };
 }
 
+/** A list entry's bullet, check box or number. */
+const LIST_ENTRY = /^(?:[-*+•]\s+(?:\[[ xX]\]\s*)?|\d{1,3}[.)、]\s*)/;
+
+/**
+ * How English minutes name owners: `to` when their items are mostly written `Dana to …`, else `label`
+ * (`Owner: Dana`).
+ */
+function englishOwnerStyle(doc: MinutesDocument): 'to' | 'label' {
+  let to = 0;
+  let label = 0;
+  for (const item of doc.items) {
+    for (const o of item.owners) {
+      if (o.source === 'label') label++;
+      else if (/^\s+to\s/.test(doc.text.slice(o.span.end, o.span.end + 5))) to++;
+    }
+  }
+  return to > label ? 'to' : 'label';
+}
+
 export function codeActions(
   doc: MinutesDocument,
   uri: string,
@@ -103,7 +122,26 @@ export function codeActions(
         const item = itemAt(doc, start);
         if (!item) break;
         const zh = chineseFor(doc, item);
-        const text = zh ? '（责任单位：@）' : ' Owner: @';
+        const entry = LIST_ENTRY.exec(doc.text.slice(item.span.start, item.span.end));
+        const style = zh ? 'label' : englishOwnerStyle(doc);
+        if (
+          style === 'to' &&
+          entry &&
+          /^[A-Z][a-z]/.test(doc.text.slice(item.span.start + entry[0].length))
+        ) {
+          // Notes written `Dana to send …`: `- Send the draft` becomes `- @ to send the draft`.
+          const at = item.span.start + entry[0].length;
+          const pos = doc.lines.positionAt(at);
+          const edit: TextEdit = {
+            range: { start: pos, end: doc.lines.positionAt(at + 1) },
+            newText: `@ to ${doc.text[at].toLowerCase()}`,
+          };
+          const cursor = { line: pos.line, character: pos.character + 1 };
+          const command = { title: 'Choose', command: REVEAL_AND_SUGGEST, arguments: [uri, cursor] };
+          out.push(action(zhUi ? '添加责任单位' : 'Add an owner', uri, d, [edit], true, command));
+          break;
+        }
+        const text = zh ? '（责任单位：@）' : entry ? ' (Owner: @)' : ' Owner: @';
         const { edit, command } = insertWithCursor(doc, uri, appendPoint(doc, item), text, '@');
         out.push(action(zhUi ? '添加责任单位' : 'Add an owner', uri, d, [edit], true, command));
         break;

@@ -1,5 +1,5 @@
 /** The extracted decisions and actions of a document: the `minutes actions` JSON contract, version 1. */
-import type { DocumentRecord, ItemRecord } from '../api';
+import type { DocumentRecord, ItemRecord, Locale } from '../api';
 import type { MinutesDocument } from '../model';
 import type { UnitIndex } from '../units';
 
@@ -36,10 +36,19 @@ export function documentRecord(
   const m = doc.meeting;
   return {
     file,
+    language: languageOf(doc.text),
     title: doc.title?.text ?? null,
     meeting: { date: m.date, place: m.place, chair: m.chair, attendees: m.attendees, recorder: m.recorder },
     items,
   };
+}
+
+/** `zh-CN` for minutes written mostly in Chinese characters, else `en` (from the first 4,000 characters). */
+export function languageOf(text: string): Locale {
+  const head = text.slice(0, 4000);
+  const han = head.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
+  const latin = head.match(/[A-Za-z]+/g)?.length ?? 0;
+  return han > 0 && han >= latin ? 'zh-CN' : 'en';
 }
 
 /**

@@ -238,7 +238,7 @@ function skipSpace(text: string, at: number, end: number): number {
 
 /** Whether a line without a marker continues the block above it. */
 function continues(block: Block, prev: LineInfo, line: LineInfo): boolean {
-  if (FIELD_LIKE.test(line.content)) return false;
+  if (FIELD_LIKE.test(line.content) || FIELD_LIKE.test(prev.content)) return false;
   if (block.kind === 'entry') {
     // Indented under the entry, or wrapped at the same indent without sentence end.
     if (line.indent > block.indent) return true;

@@ -37,12 +37,72 @@ const EN_GROUP = String.raw`(?:[Ee]veryone|[Ee]verybody|[Aa]ll(?:\s+(?:members|d
 /** What follows an English subject that makes a task: `to`, `will`, `shall`… and a verb. */
 const EN_TASK_AUX = String.raw`(?:to|will|shall|should|must|need(?:s)?\s+to|agreed\s+to|volunteered\s+to|offered\s+to|(?:is|are)\s+(?:to|going\s+to)|(?:will|to)\s+(?:also|then|continue\s+to))`;
 
+/** Verbs that begin a task written as an imperative: `Ben: write up the notes`. */
+const EN_TASK_VERBS = [
+  'add',
+  'arrange',
+  'ask',
+  'book',
+  'call',
+  'chase',
+  'check',
+  'circulate',
+  'clean',
+  'complete',
+  'confirm',
+  'contact',
+  'create',
+  'document',
+  'draft',
+  'email',
+  'file',
+  'find',
+  'finish',
+  'fix',
+  'follow',
+  'invite',
+  'investigate',
+  'look',
+  'merge',
+  'move',
+  'open',
+  'order',
+  'organi[sz]e',
+  'plan',
+  'post',
+  'prepare',
+  'publish',
+  'reach',
+  'read',
+  'remove',
+  'reply',
+  'review',
+  'rotate',
+  'schedule',
+  'send',
+  'set',
+  'share',
+  'submit',
+  'test',
+  'update',
+  'upload',
+  'write',
+].join('|');
+
 const ZH_MEETING =
   '(?:会议|会上|本次会议|会议还|会议一致|会议同时|会议进一步|会议最后|会议经研究|经会议研究|经研究)';
 const ZH_SEP = '(?:了|如下|以下|事项)*\\s*[，,：:]?';
 
 export const CUES: readonly Cue[] = [
   // ── Chinese: sentences that are never items, whatever else they contain ──
+  {
+    id: 'zh-announce',
+    lang: 'zh',
+    scope: 'within',
+    kind: 'none',
+    re: /^现将|(?:纪要|记录|通报|明确|议定|决定)[^。；;]{0,10}如下[:：]?\s*$/,
+    examples: ['现将会议议定事项纪要如下：', '经研究，现将议定的事项通报如下：'],
+  },
   {
     id: 'zh-attendance',
     lang: 'zh',
@@ -73,7 +133,9 @@ export const CUES: readonly Cue[] = [
     lang: 'zh',
     scope: 'lead',
     kind: 'requirement',
-    re: new RegExp(`^${ZH_MEETING}(?:要求|强调|部署|指出[，,]?(?=.{0,12}要)|提出)${ZH_SEP}`),
+    re: new RegExp(
+      `^${ZH_MEETING}(?:要求|强调|部署|指出[，,]?(?=[^。；;]{0,16}?(?:(?<![重主需纪摘概提纲简必首紧扼只想])要(?![求点素])|必须|务必))|提出)${ZH_SEP}`,
+    ),
     examples: ['会议要求，各单位要按时报送。', '会议强调，要压实责任。', '会上强调：安全生产不能放松。'],
     counterExamples: ['要求各单位报送。'],
   },
@@ -164,7 +226,7 @@ export const CUES: readonly Cue[] = [
     lang: 'en',
     scope: 'start',
     kind: 'action',
-    re: /^(?:\*\*|__)?\[?(?:actions?(?:\s+(?:items?|points?|required))?|AI|todo|to\s?do|task|follow[- ]up|next\s+steps?)\]?(?:\s*#?\s*\d+(?:\.\d+)*)?(?:\s*[(（][^)）\n]{1,60}[)）])?(?:\*\*|__)?\s*[:：—–-]\s*(?:\*\*|__)?(?=\S)/i,
+    re: /^(?:\*\*|__)?(?:\[(?:actions?(?:\s+items?)?|todo|AI)\]\s*[:：—–-]?|(?:actions?(?:\s+(?:items?|points?|required))?|AI|todo|to\s?do|task|follow[- ]up|next\s+steps?)(?:\s*#?\s*\d+(?:\.\d+)*)?(?:\s*[(（][^)）\n]{1,60}[)）])?(?:\*\*|__)?\s*[:：—–-])\s*(?:\*\*|__)?(?=\S)/i,
     examples: [
       'ACTION: Dana to send the draft.',
       'Action item: update the wiki',
@@ -189,7 +251,7 @@ export const CUES: readonly Cue[] = [
     lang: 'en',
     scope: 'start',
     kind: 'decision',
-    re: /^(?:\*\*|__)?(?:Decisions?|Decided|Agreed|Agreements?|Resolved|RESOLVED|AGREED|DECIDED|Resolution(?:\s*#?\s*\d+)?|Outcome|Conclusion|Approved|Accepted|Adopted)(?:\*\*|__)?\s*(?:[:：—–-]|that\b|\.\s|\s+(?=[a-z(]))/,
+    re: /^(?:\*\*|__)?(?:(?:Decisions?|Agreements?|Resolution(?:\s*#?\s*\d+)?|Outcome|Conclusion)(?:\*\*|__)?\s*[:：—–-]|(?:Decided|Agreed|Resolved|RESOLVED|AGREED|DECIDED|Approved|Accepted|Adopted)(?:\*\*|__)?\s*(?:[:：—–-]|that\b|\.\s|\s+(?=[a-z(])))/,
     examples: [
       'Decision: ship on Monday.',
       'RESOLVED that the accounts be approved.',
@@ -229,6 +291,20 @@ export const CUES: readonly Cue[] = [
     counterExamples: ['The motion was discussed.'],
   },
   {
+    id: 'en-requirement',
+    lang: 'en',
+    scope: 'start',
+    kind: 'requirement',
+    re: /^(?:(?:All|Every|Each)\s+(?:members?|councillors?|directors?|trustees?|participants?|maintainers?|contributors?|teams?)\s+(?:should|must|are\s+(?:asked|requested|reminded|encouraged)\s+to|to)\s|(?:Members|Councillors|Participants|Contributors|Everyone)\s+(?:are|is)\s+(?:asked|requested|reminded|encouraged)\s+to\s|If\s+(?:interested|you\s+can|possible)[,.]?\s+[a-z]+|[Pp][Ll]ease\s+[a-z])/,
+    examples: [
+      'All members should read the policy before the AGM.',
+      'Please review the draft before Friday.',
+      'Councillors are asked to send comments.',
+      'If interested, reach out!',
+    ],
+    counterExamples: ['All members were present.'],
+  },
+  {
     id: 'en-subject-task',
     lang: 'en',
     scope: 'start',
@@ -249,9 +325,9 @@ export const CUES: readonly Cue[] = [
     scope: 'start',
     kind: 'action',
     re: new RegExp(
-      String.raw`^(?<owner>${EN_NAMES}|${EN_GROUP})\s*[:：]\s+(?:I\s+will|[Ww]ill|to|[Ww]e\s+will)\s+[a-z]`,
+      String.raw`^(?:${EN_NAMES}|${EN_GROUP})\s*[:：]\s+(?:(?:I\s+will|[Ww]ill|to|[Ww]e\s+will)\s+[a-z]|(?:${EN_TASK_VERBS})\b)`,
     ),
-    examples: ['Dana: will send the slides', 'Sam: I will fix the build'],
+    examples: ['Dana: will send the slides', 'Sam: I will fix the build', 'Ben: write up the retro notes'],
     counterExamples: ['Dana: the build is green.'],
   },
   {
@@ -260,7 +336,7 @@ export const CUES: readonly Cue[] = [
     scope: 'within',
     kind: 'action',
     re: new RegExp(
-      String.raw`(?:^|,\s*|\band\s+|\bso\s+|\bthen\s+|:\s+)(?:I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey|${EN_NAME})\s+(?:will|'ll|shall)\s+(?!be\s+(?:held|available|present|closed|open|on|in|at)\b|not\b)[a-z]`,
+      String.raw`(?:^|,\s*|[-–—]\s+|\band\s+|\b[Ss]o\s+|\bthen\s+|:\s+)(?:I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey|${EN_NAME})\s+(?:will|'ll|shall)\s+(?!be\s+(?:held|available|present|closed|open|on|in|at)\b|not\b)[a-z]`,
     ),
     examples: [
       'Rich: yeah, good point - I will take it to the list',
@@ -273,27 +349,13 @@ export const CUES: readonly Cue[] = [
     lang: 'en',
     scope: 'within',
     kind: 'action',
-    re: /(?:^|[:,;]\s+|\bso\s+)(?:[Ll]et'?s'?|[Ll]et\s+us)\s+(?!me\b)[a-z]|^[A-Z][\w.-]{0,20}:\s+(?:[Dd]o|[Pp]lease)\s+[a-z]/,
+    re: /(?:^|[:,;]\s+|\b[Ss]o\s+)(?:[Ll]et'?s'?|[Ll]et\s+us)\s+(?!me\b)[a-z]|^[A-Z][\w.-]{0,20}:\s+(?:[Dd]o|[Pp]lease)\s+[a-z]/,
     examples: [
       "SC: Let's come back to this in a March meeting.",
       'JB: So lets move the open issues to 1.1.',
       'AB: Do revisit the open PRs.',
     ],
     counterExamples: ['SC: The build is green.'],
-  },
-  {
-    id: 'en-requirement',
-    lang: 'en',
-    scope: 'start',
-    kind: 'requirement',
-    re: /^(?:(?:All|Every|Each)\s+(?:members?|councillors?|directors?|trustees?|participants?|maintainers?|contributors?|teams?)\s+(?:should|must|are\s+(?:asked|requested|reminded|encouraged)\s+to|to)\s|(?:Members|Councillors|Participants|Contributors|Everyone)\s+(?:are|is)\s+(?:asked|requested|reminded|encouraged)\s+to\s|If\s+(?:interested|you\s+can|possible)[,.]?\s+[a-z]+|[Pp][Ll]ease\s+[a-z])/,
-    examples: [
-      'All members should read the policy before the AGM.',
-      'Please review the draft before Friday.',
-      'Councillors are asked to send comments.',
-      'If interested, reach out!',
-    ],
-    counterExamples: ['All members were present.'],
   },
 ];
 
@@ -302,10 +364,11 @@ export const CUES: readonly Cue[] = [
  * `(5/6 votes)`): it records the motion before it, which is the decision.
  */
 export const CARRIED: { re: RegExp; examples: readonly string[] } = {
-  re: /^(?:\(?\s*(?:the\s+)?(?:motion\s+)?(?:was\s+)?(?:unanimously\s+|duly\s+)?(?:carried|passed|approved|adopted|accepted)\b[\s\S]{0,160}|(?:all\s+in\s+favou?r|votes?\s*[:：]|vote\s+(?:was\s+)?unanimous|\(\s*\d+\s*(?:\/|-|–|to)\s*\d+(?:\s*votes?)?\s*\)|\d+\s*(?:votes?\s+)?(?:for|in\s+favou?r)\b)[^.]{0,80}[.]?)\s*$/i,
+  re: /^(?:(?:result|outcome|vote)\s*[:：]\s*)?(?:\(?\s*(?:the\s+)?(?:motion\s+)?(?:was\s+)?(?:unanimously\s+|duly\s+)?(?:carried|passed|approved|adopted|accepted)(?:\s+(?:unanimously|nem\.?\s*con\.?)|\s+\d+\s*[–-]\s*\d+|\s+(?:by|with)\b[\s\S]{0,160}|\s*\([^)]{0,60}\)|\s*[,;][\s\S]{0,160})?[.!)]?|(?:all\s+in\s+favou?r|votes?\s*[:：]|vote\s+(?:was\s+)?unanimous|\(\s*\d+\s*(?:\/|-|–|to)\s*\d+(?:\s*votes?)?\s*\)|\d+\s*(?:votes?\s+)?(?:for|in\s+favou?r)\b)[^.]{0,80}[.]?)\s*$/i,
   examples: [
     'Motion carried.',
     'Unanimously approved.',
+    'Result: Carried',
     '(5/6 votes)',
     'Carried unanimously.',
     'Motion carried by the vote of Ann yea, Bob yea.',
@@ -345,7 +408,7 @@ export const ITEM_HEADINGS: readonly { re: RegExp; kind: SectionKind; examples: 
 /** Headings of sections that hold no new items: attendance, reviews of earlier actions, notes of record. */
 export const NO_ITEM_HEADINGS: readonly { re: RegExp; examples: readonly string[] }[] = [
   {
-    re: /^(?:attendees|attendance|present|apologies|absent|regrets|participants|members\s+present|in\s+attendance|agenda|(?:next\s+meeting\s+)?agenda|status(?:\s+updates?)?|scribes?|出席|列席|请假|缺席|参会人员|与会人员|本期议题|会议议程|议程)(?:\s*[(（][^)）]*[)）])?\s*[:：]?\s*$/i,
+    re: /^(?:attendees|attendance|present|apologies|absent|regrets|participants|members\s+present|in\s+attendance|agenda|(?:next\s+meeting\s+)?agenda|status(?:\s+updates?)?|scribes?|出席(?:人员)?|列席(?:人员)?|请假(?:人员)?|缺席(?:人员)?|参会人员|与会人员|本期议题|会议议程|议程)(?:\s*[(（][^)）]*[)）])?\s*[:：]?\s*$/i,
     examples: ['Attendees', 'Apologies', '出席人员', 'Agenda', 'Status'],
   },
   {

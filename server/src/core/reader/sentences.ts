@@ -104,7 +104,6 @@ function splitOrdinals(text: string, spans: Span[]): Span[] {
       // Only at a clause boundary, and only in a run that begins with 一.
       const before = at > s.start ? text[at - 1] : '';
       if (at === s.start || !/[，,：:；;。\s]/.test(before)) continue;
-      if (!/一/.test(text.slice(s.start, at)) && m[1] !== '一') continue;
       if (at > start) out.push({ start, end: trimEnd(text, start, at) });
       start = at;
     }

@@ -45,9 +45,7 @@ export function registerItems(ctx: ServerContext): void {
       const documents = await ctx.records(token);
       const today = ctx.today();
       const text =
-        format === 'csv'
-          ? formatActionsCsv(documents, today)
-          : formatActionsMarkdown(documents, ctx.service().options.locale, today);
+        format === 'csv' ? formatActionsCsv(documents, today) : formatActionsMarkdown(documents, today);
       return { text, count: documents.reduce((n, d) => n + d.items.length, 0) };
     }),
   );
