@@ -355,15 +355,14 @@ class MinutesServer implements ServerContext {
     try {
       const service = this.service();
       const skipped = this.skipped(document);
-      if (skipped) {
-        this.noteItemsChanged(this.index.delete(uri));
-      } else {
-        this.setEntry(uri, this.cache.model(document, service), true);
+      // Diagnostics first (they leave out the document's own index entry), then the index entry.
+      if (!this.pull) {
+        const diagnostics = skipped ? [] : this.cache.diagnostics(document, service, this.workspace(uri));
+        if (this.documents.get(uri)?.version === version)
+          void this.connection.sendDiagnostics({ uri, version, diagnostics });
       }
-      if (this.pull) return;
-      const diagnostics = skipped ? [] : this.cache.diagnostics(document, service, this.workspace(uri));
-      if (this.documents.get(uri)?.version !== version) return;
-      void this.connection.sendDiagnostics({ uri, version, diagnostics });
+      if (skipped) this.noteItemsChanged(this.index.delete(uri));
+      else this.setEntry(uri, this.cache.model(document, service), true);
     } catch (error) {
       this.log(`Checking ${uri} failed: ${(error as Error).stack ?? String(error)}`);
     }

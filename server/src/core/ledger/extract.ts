@@ -257,6 +257,11 @@ function tasksOf(doc: MinutesDocument, inFollowUp: (item: Item) => boolean): Tas
   return tasks;
 }
 
+/** Whether the minutes can refer to earlier items at all: a follow-up section or a re-assigned task. */
+export function mayRefer(doc: MinutesDocument): boolean {
+  return doc.sections.some((s) => isFollowUpHeading(s.heading)) || CARRY_OVER.test(doc.text);
+}
+
 /** One extraction per parsed document and file name: checking, the outline, hover and the index share it. */
 const extracted = new WeakMap<MinutesDocument, { file: string; ledger: LedgerDocument }>();
 

@@ -1,3 +1,4 @@
+import { mayRefer } from '../ledger/extract';
 import { workspaceLedger } from '../ledger/ledger';
 import type { Rule } from './rule';
 
@@ -9,13 +10,15 @@ export const danglingReference: Rule = {
   },
   defaultSeverity: 'warning',
   check(ctx) {
-    if (!ctx.workspace) return;
+    if (!ctx.workspace || !mayRefer(ctx.doc)) return;
     const self = ctx.ledger();
-    const { index } = workspaceLedger(ctx.workspace.documents);
     const refs = [
       ...self.followUps.map((f) => f.ref),
       ...self.items.flatMap((i) => (i.origin ? [i.origin] : [])),
     ];
+    // Minutes that refer to nothing need not wait for the workspace's ledger.
+    if (refs.length === 0) return;
+    const { index } = workspaceLedger(ctx.workspace.documents);
     for (const ref of refs) {
       if (index.resolve(ref, self) ?? self.items.find((i) => i.id === ref.id)) continue;
       const suggestions = index.suggest(ref);

@@ -14,8 +14,7 @@ export const notFollowedUp: Rule = {
     const today = ctx.today;
     const workspace = ctx.workspace;
     if (!today || !workspace) return;
-    const self = ctx.ledger();
-    const date = self.meetingDate;
+    const date = ctx.doc.meeting.date;
     if (!date) return;
     // Later meetings that review earlier items (上次会议议定事项落实情况, Matters arising): minutes of other
     // series, or that review nothing, do not count.
@@ -27,6 +26,7 @@ export const notFollowedUp: Rule = {
         (d.followUps.length > 0 || d.items.some((i) => i.origin)),
     );
     if (later.length === 0) return;
+    const self = ctx.ledger();
     const { row } = workspaceLedger(workspace.documents);
     const latest = later.reduce((a, d) => ((d.meetingDate ?? '') > a ? (d.meetingDate ?? '') : a), '');
     for (const item of self.items) {

@@ -29,10 +29,12 @@ export const overdue: Rule = {
   check(ctx) {
     const today = ctx.today;
     if (!today) return;
-    const statuses = ledgerStatuses(ctx);
+    // Computed at the first overdue item only: minutes with none need no ledger.
+    let statuses: Map<number, LedgerStatus> | undefined;
     for (const item of ctx.doc.items) {
       const d = item.deadline;
       if (!d?.date || !isOverdue(item, today)) continue;
+      statuses ??= ledgerStatuses(ctx);
       const status = statuses.get(item.span.start);
       if (status && !isOpenStatus(status)) continue;
       const days = daysBetween(d.date, today);
