@@ -368,6 +368,23 @@ class MinutesServer implements ServerContext {
     }
   }
 
+  /** Checks again the open documents whose diagnostics were computed with an earlier state of the workspace. */
+  private recheckAgainstWorkspace(): void {
+    const service = this.service();
+    const stale = this.documents.all().filter((d) => this.cache.staleFor(d, this.workspace(d.uri)));
+    if (stale.length === 0) return;
+    if (this.pull) {
+      if (this.capabilities.workspace?.diagnostics?.refreshSupport)
+        void this.connection.languages.diagnostics.refresh();
+      return;
+    }
+    for (const document of stale) {
+      if (this.skipped(document)) continue;
+      const diagnostics = this.cache.diagnostics(document, service, this.workspace(document.uri));
+      void this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+    }
+  }
+
   private revalidateAll(): void {
     for (const document of this.documents.all()) void this.refresh(document.uri, document.version);
     if (this.pull && this.capabilities.workspace?.diagnostics?.refreshSupport) {
@@ -488,9 +505,8 @@ class MinutesServer implements ServerContext {
       const changed = [...this.changedItems];
       this.changedItems.clear();
       void this.connection.sendNotification(itemsChangedNotification, { uris: changed });
-      // What one meeting says of another's items changes the other's diagnostics (not-followed-up…). The
-      // re-check leaves the index as it is, so it sends no further notification.
-      if (this.documents.all().length > 0) this.revalidateAll();
+      // What one meeting says of another's items changes the other's diagnostics (not-followed-up…).
+      this.recheckAgainstWorkspace();
     }, itemsChangedDelay);
   }
 

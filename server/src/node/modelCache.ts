@@ -44,6 +44,12 @@ export class ModelCache {
     return entry.diagnostics;
   }
 
+  /** Whether the document's diagnostics were computed with another state of the workspace (or not yet). */
+  staleFor(document: TextDocument, workspace: WorkspaceDocuments): boolean {
+    const entry = this.entries.get(document.uri);
+    return entry?.version === document.version && entry.workspace !== workspace.documents;
+  }
+
   delete(uri: string): void {
     this.entries.delete(uri);
   }
