@@ -26,6 +26,19 @@ export default tseslint.config(
     },
   },
   {
+    // The ledger tab's page script runs in a webview (a browser), not in Node.
+    files: ['client/media/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: {
+        acquireVsCodeApi: 'readonly',
+        document: 'readonly',
+        window: 'readonly',
+        FormData: 'readonly',
+      },
+    },
+  },
+  {
     files: ['bin/**/*.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -2,6 +2,7 @@
  * Benchmarks of the language server as an editor meets it: keystroke to diagnostics (2), completion after
  * `@` (3), indexing a large workspace (4), start-up and bundle sizes (6).
  */
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -19,7 +20,7 @@ import {
   type Position,
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { itemsRequest, type UriDocumentRecord } from '../server/src/protocol';
+import { itemsRequest, ledgerRequest, type UriDocumentRecord } from '../server/src/protocol';
 import { KB, MB } from './core';
 import { byteLength, minutesOfSize, type Language, type Registry } from './generate';
 import { BenchServer, uriOf, withServer } from './lsp';
@@ -283,6 +284,8 @@ interface WorkspaceRun {
   responseBytes: number;
   /** A `workspace/symbol` query that matches nothing, on the built index. */
   symbolsMs: number;
+  /** `minutes/ledger` on the built index. */
+  ledgerMs: number;
   /** File changed → visible in workspace symbols, per trial. */
   updateMs: number[];
   /** File changed → `minutes/items` reflects it, per trial. */
@@ -316,6 +319,9 @@ async function workspaceRun(
         return elapsedSince(queryStart);
       }),
     );
+    const ledgerStart = performance.now();
+    await server.connection.sendRequest(ledgerRequest, {});
+    const ledgerMs = elapsedSince(ledgerStart);
     const updateMs: number[] = [];
     const updateItemsMs: number[] = [];
     for (let trial = 0; trial < trials; trial++) {
@@ -345,6 +351,7 @@ async function workspaceRun(
       itemsMs,
       responseBytes,
       symbolsMs,
+      ledgerMs,
       updateMs,
       updateItemsMs,
       peakBytes,
@@ -353,6 +360,20 @@ async function workspaceRun(
   } finally {
     server.kill();
   }
+}
+
+/** `minutes ledger --format xlsx` over the whole workspace: read, parse, ledger, workbook written. */
+function cliLedgerMs(folder: string): number {
+  const cli = path.resolve(__dirname, '..', '..', 'dist', 'cli.js');
+  const output = path.join(os.tmpdir(), `minutes-bench-ledger-${process.pid}.xlsx`);
+  const start = performance.now();
+  const result = spawnSync(process.execPath, [cli, 'ledger', '--format', 'xlsx', '-o', output, folder], {
+    encoding: 'utf8',
+  });
+  const ms = elapsedSince(start);
+  fs.rmSync(output, { force: true });
+  if (result.status !== 0) throw new Error(`minutes ledger failed: ${result.stderr}`);
+  return ms;
 }
 
 export async function workspace(options: ServerOptions): Promise<Row[]> {
@@ -365,6 +386,8 @@ export async function workspace(options: ServerOptions): Promise<Row[]> {
     const indexMs = median(results.map((r) => r.indexMs));
     const itemsMs = median(results.map((r) => r.itemsMs));
     const symbolsMs = median(results.map((r) => r.symbolsMs));
+    const ledgerMs = median(results.map((r) => r.ledgerMs));
+    const cliMs = median(Array.from({ length: runs }, () => cliLedgerMs(folder)));
     const updateMs = median(results.flatMap((r) => r.updateMs));
     const updateItemsMs = median(results.flatMap((r) => r.updateItemsMs));
     const peak = Math.max(...results.map((r) => r.peakBytes)) / MB;
@@ -394,6 +417,21 @@ export async function workspace(options: ServerOptions): Promise<Row[]> {
         note: `${(median(results.map((r) => r.responseBytes)) / MB).toFixed(1)} MB of JSON`,
       },
       { group: workspaceGroup, name: 'workspace/symbol query alone', value: symbolsMs, unit: 'ms' },
+      {
+        group: workspaceGroup,
+        name: 'minutes/ledger: the whole workspace’s follow-up ledger',
+        value: ledgerMs / 1000,
+        unit: 's',
+        target: { op: '<=', value: 3 },
+        note: `on the built index; ${results[0].items} items`,
+      },
+      {
+        group: workspaceGroup,
+        name: 'minutes ledger --format xlsx over the workspace (CLI)',
+        value: cliMs / 1000,
+        unit: 's',
+        note: `reads and parses every file, then writes the workbook; median of ${runs} run(s)`,
+      },
       {
         group: workspaceGroup,
         name: 'one file changed → in workspace symbols',

@@ -4,13 +4,16 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import {
   exportDocumentRequest,
   exportRequest,
+  ledgerExportRequest,
   markDoneRequest,
   revealAndSuggestCommand,
   type ExportFormat,
+  type LedgerExportFormat,
 } from '../../server/src/protocol';
 import type { GroupBy } from './grouping';
 import { overdueItems } from './grouping';
 import { today, type ItemsView, type Node } from './itemsView';
+import type { LedgerPanel } from './ledgerView';
 import type { Previews } from './preview';
 import { fileTemplates } from './templates';
 
@@ -107,6 +110,35 @@ async function exportItems(client: LanguageClient): Promise<void> {
   void vscode.window.showInformationMessage(t('Exported {0} item(s) to {1}', result.count, name));
 }
 
+async function exportLedger(client: LanguageClient): Promise<void> {
+  const formats: { label: string; format: LedgerExportFormat; extension: string }[] = [
+    { label: t('Excel workbook (督办台账)'), format: 'xlsx', extension: 'xlsx' },
+    { label: 'CSV', format: 'csv', extension: 'csv' },
+    { label: 'Markdown', format: 'markdown', extension: 'md' },
+    { label: 'JSON', format: 'json', extension: 'json' },
+    { label: t('Calendar of open deadlines (iCalendar)'), format: 'ics', extension: 'ics' },
+  ];
+  const picked = await vscode.window.showQuickPick(formats, {
+    placeHolder: t('Export the follow-up ledger'),
+  });
+  if (!picked) return;
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const saveTo = await askSaveTarget({
+    title: t('Export the follow-up ledger'),
+    defaultUri: folder ? vscode.Uri.joinPath(folder, `ledger.${picked.extension}`) : undefined,
+    filters: { [picked.label]: [picked.extension] },
+  });
+  if (!saveTo) return;
+  const { target, name } = saveTo;
+  const result = await client.sendRequest(ledgerExportRequest, { format: picked.format });
+  const bytes =
+    result.base64 !== undefined
+      ? Buffer.from(result.base64, 'base64')
+      : new TextEncoder().encode(result.text ?? '');
+  await vscode.workspace.fs.writeFile(target, bytes);
+  void vscode.window.showInformationMessage(t('Exported {0} item(s) to {1}', result.count, name));
+}
+
 /** The minutes document a command is for: the one given (editor title, explorer), else the active editor's. */
 async function minutesDocument(uri: vscode.Uri | undefined): Promise<vscode.TextDocument | undefined> {
   const document = uri
@@ -184,6 +216,7 @@ export function registerCommands(
   client: LanguageClient,
   view: ItemsView,
   previews: Previews,
+  ledger: LedgerPanel,
   extension: vscode.Extension<unknown>,
 ): vscode.Disposable[] {
   const register = vscode.commands.registerCommand;
@@ -193,6 +226,8 @@ export function registerCommands(
     register('minutes.markDone', (node?: Node) => markDone(client, view, node)),
     register('minutes.newMinutes', () => newMinutes(extension)),
     register('minutes.exportItems', () => exportItems(client)),
+    register('minutes.showLedger', () => ledger.show()),
+    register('minutes.exportLedger', () => exportLedger(client)),
     register('minutes.openPreviewToSide', (uri?: vscode.Uri) => openPreview(previews, uri)),
     register('minutes.exportDocument', (uri?: vscode.Uri) => exportDocument(client, uri)),
     register('minutes.showOverdue', () => showOverdue(view)),

@@ -15,6 +15,7 @@ import {
 import type { InitializationOptions } from '../../server/src/protocol';
 import { registerCommands } from './commands';
 import { ItemsView } from './itemsView';
+import { LedgerPanel } from './ledgerView';
 import { Previews } from './preview';
 
 let client: LanguageClient | undefined;
@@ -63,10 +64,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   const view = new ItemsView(languageClient);
   const previews = new Previews(languageClient);
+  const ledger = new LedgerPanel(languageClient, context.extensionUri);
   context.subscriptions.push(
     view,
     previews,
-    ...registerCommands(languageClient, view, previews, context.extension),
+    ledger,
+    ...registerCommands(languageClient, view, previews, ledger, context.extension),
     // Trust widens what the server reads (registry, config file): start it again with the new options.
     vscode.workspace.onDidGrantWorkspaceTrust(() => void languageClient.restart()),
     languageClient.onDidChangeState((e) => (e.newState === State.Running ? void view.refresh() : undefined)),

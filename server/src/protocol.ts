@@ -3,8 +3,9 @@
  * Imported by both sides; it holds only message types and their shapes.
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { WorkspaceEdit } from 'vscode-languageserver-protocol';
-import type { DocumentRecord } from './core/api';
+import type { Range, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { DocumentRecord, Locale } from './core/api';
+import type { LedgerRow, UnitSummary } from './core/ledger/ledger';
 
 /**
  * A document's decisions and actions, with the document's URI and, when it is open, the version they were
@@ -63,6 +64,46 @@ export interface ExportResult {
 
 /** The workspace's decisions and actions as CSV or Markdown text. */
 export const exportRequest = new RequestType<ExportParams, ExportResult, void>('minutes/export');
+
+/** A ledger row with the URI of the minutes it comes from. */
+export type UriLedgerRow = LedgerRow & { uri: string };
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface LedgerParams {}
+
+export interface LedgerResult {
+  /** The date overdue is counted against. */
+  today: string;
+  /** The language most of the minutes are written in. */
+  language: Locale;
+  rows: UriLedgerRow[];
+  units: UnitSummary[];
+  /** Follow-up entries that name no known item. */
+  dangling: { uri: string; file: string; range: Range; text: string; suggestions: string[] }[];
+}
+
+/** The follow-up ledger of the whole workspace: every item with its latest status, per-unit counts. */
+export const ledgerRequest = new RequestType<LedgerParams, LedgerResult, void>('minutes/ledger');
+
+export type LedgerExportFormat = 'xlsx' | 'csv' | 'json' | 'markdown' | 'ics';
+
+export interface LedgerExportParams {
+  format: LedgerExportFormat;
+}
+
+export interface LedgerExportResult {
+  /** The text formats' content. */
+  text?: string;
+  /** The workbook's bytes, base64. */
+  base64?: string;
+  /** How many items the ledger holds. */
+  count: number;
+}
+
+/** The workspace's ledger as a file's content, in the format asked for. */
+export const ledgerExportRequest = new RequestType<LedgerExportParams, LedgerExportResult, void>(
+  'minutes/ledgerExport',
+);
 
 export interface PreviewParams {
   textDocument: { uri: string };

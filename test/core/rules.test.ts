@@ -23,12 +23,18 @@ describe('rules: fixtures with inline expectations', () => {
           'no fixture expects it to fire',
         );
       });
+      // The files of a rule's folder are checked together, as one workspace.
+      const workspace = files.map((file) => {
+        const { config } = readFixture(file);
+        const service = serviceFor(file, config);
+        return service.ledgerDocument(service.parse(readFixture(file).text), path.basename(file));
+      });
       for (const file of files) {
         it(path.basename(file), () => {
           const { text, expected, config } = readFixture(file);
           const service = serviceFor(file, config);
           const actual = service
-            .validate(service.parse(text))
+            .validate(service.parse(text), { file: path.basename(file), documents: workspace })
             .filter((d) => d.code === rule.id)
             .map((d) => ({ line: d.range.start.line, rule: String(d.code) }));
           const key = (e: { line: number; rule: string }): string => `${e.line + 1}:${e.rule}`;

@@ -27,7 +27,7 @@ import {
 } from './harness';
 import { NEW_FILE, scenarios, type Scenario, type Session } from './scenarios';
 import { openWorkbench } from './workbench';
-import { makeUserDataDir, makeWorkspace } from './workspace';
+import { ledgerFiles, makeUserDataDir, makeWorkspace } from './workspace';
 
 const SCENARIO_TIMEOUT_MS = 120_000;
 
@@ -44,7 +44,7 @@ async function openSession(
   scenario: Scenario,
   timings: Record<string, number>,
 ): Promise<OpenSession> {
-  const workspace = makeWorkspace({ [NEW_FILE]: '' });
+  const workspace = makeWorkspace({ [NEW_FILE]: '', ...ledgerFiles() });
   const server = await startCodeServer({
     userDataDir: makeUserDataDir(scenario.settings),
     extensionsDir,

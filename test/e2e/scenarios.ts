@@ -8,11 +8,11 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse as parseJsonc } from 'jsonc-parser';
-import type { Locator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { repoPath } from '../util/paths';
 import { outputPath } from './harness';
 import * as wb from './workbench';
-import { DRAFT_FILE, EXAMPLE_FILE, exampleUnits, UNITS_FILE } from './workspace';
+import { DRAFT_FILE, EXAMPLE_FILE, exampleUnits, lineOf, UNITS_FILE } from './workspace';
 
 export interface Session {
   page: Page;
@@ -315,6 +315,68 @@ const itemsView: Scenario = {
   },
 };
 
+/** The ledger tab's page: the webview's inner frame. */
+function ledgerFrame(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+}
+
+const ledger: Scenario = {
+  name: 'Follow-up Ledger tab shows statuses across three meetings, filters and opens the line',
+  settings: {},
+  async run({ page, workspace }) {
+    await wb.runCommand(page, 'View: Close All Editors');
+    await wb.runCommand(page, 'Minutes: Show the Follow-up Ledger');
+    const frame = ledgerFrame(page);
+    const row = (id: string) => frame.locator(`#ledger tbody tr[data-id="${id}"]`);
+    await row('2024-05-17-1').waitFor();
+    // Statuses come from the later meetings' 上次会议议定事项落实情况; re-assigned tasks link both ways.
+    const cells = async (id: string) => (await row(id).locator('td').allTextContents()).map((c) => c.trim());
+    assert.strictEqual((await cells('2024-03-15-3'))[5], 'Done (done 2024-05-15)');
+    assert.strictEqual((await cells('2024-03-15-2'))[5], 'Carried over (carried to 2024-04-12-1)');
+    assert.match((await cells('2024-04-12-1'))[6], /continues 2024-03-15-2$/);
+    assert.strictEqual((await cells('2024-04-12-3'))[5], 'Cancelled');
+    // Overdue first: the first rows are overdue.
+    const first = frame.locator('#ledger tbody tr').first();
+    assert.match((await first.getAttribute('class')) ?? '', /\boverdue\b/);
+
+    // Filter to the second meeting: its four items, per-unit counts of those.
+    await frame.locator('select[name="meeting"]').selectOption('ledger-2024-04-12.minutes');
+    // Four rows left: the fifth goes away.
+    await frame.locator('#ledger tbody tr').nth(4).waitFor({ state: 'detached' });
+    const ids = await frame
+      .locator('#ledger tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id') ?? ''));
+    assert.deepStrictEqual(ids.sort(), ['2024-04-12-1', '2024-04-12-2', '2024-04-12-3', '2024-04-12-4']);
+    const transport = frame.locator('#summary tbody tr', { hasText: '县交通局' });
+    assert.deepStrictEqual((await transport.locator('td').allTextContents()).slice(0, 3), [
+      '县交通局',
+      '2',
+      '0',
+    ]);
+    await page.screenshot({ path: outputPath('ledger-view.png') });
+
+    // A click opens the item's line beside the ledger.
+    await row('2024-04-12-2').click();
+    const tab = page.locator('.tabs-container .tab.active[data-resource-name="ledger-2024-04-12.minutes"]');
+    await tab.waitFor();
+    await wb.waitForCursorAt(
+      page,
+      lineOf(path.join(workspace, 'ledger-2024-04-12.minutes'), '启动智慧停车平台建设'),
+    );
+
+    // The first meeting, open: an overdue item no later meeting mentions is reported.
+    await wb.quickOpen(page, 'ledger-2024-03-15.minutes');
+    await page.locator(wb.SQUIGGLE).first().waitFor();
+    await wb.showProblems(page);
+    const problems = await wb.filterProblems(page, 'is past its deadline', 'ledger-2024-03-15.minutes');
+    assert.ok(
+      problems.some((p) => hasCode(p, 'not-followed-up') && p.message.includes('2024-03-15-4')),
+      `no not-followed-up problem: ${JSON.stringify(problems.map((p) => p.message))}`,
+    );
+    await wb.runCommand(page, 'View: Close All Editors');
+  },
+};
+
 /** A 纪要 saved in GBK (test/fixtures/encodings), as Chinese offices still write them. */
 const GBK_FILE = 'library-gbk.minutes';
 
@@ -507,6 +569,7 @@ export const scenarios: Scenario[] = [
   completion,
   quickFix,
   itemsView,
+  ledger,
   snippet,
   preview,
   problemsScenario('zh-CN'),

@@ -34,6 +34,14 @@ export function makeWorkspace(extraFiles: Record<string, string> = {}): string {
   return dir;
 }
 
+/** The three successive meetings of test/fixtures/ledger/zh, named `ledger-<date>.minutes`, for the ledger tab. */
+export function ledgerFiles(): Record<string, string> {
+  const dir = repoPath('test', 'fixtures', 'ledger', 'zh');
+  return Object.fromEntries(
+    fs.readdirSync(dir).map((name) => [`ledger-${name}`, fs.readFileSync(path.join(dir, name), 'utf8')]),
+  );
+}
+
 /** The unit names (canonical names, not aliases) of the examples' units registry. */
 export function exampleUnits(): string[] {
   const file = repoPath('examples', UNITS_FILE);

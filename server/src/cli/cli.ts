@@ -2,7 +2,17 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { version } from '../../../package.json';
-import { createMinutesService, parseConfigFile, parseUnitsRegistry, rules } from '../core';
+import {
+  buildLedger,
+  createMinutesService,
+  formatLedgerCsv,
+  formatLedgerIcs,
+  formatLedgerJson,
+  formatLedgerMarkdown,
+  parseConfigFile,
+  parseUnitsRegistry,
+  rules,
+} from '../core';
 import { localDay } from '../core/dates';
 import type { DocumentRecord, Locale, MinutesConfig, UnitsRegistry } from '../core/api';
 import { buildLayout, renderHtmlDocument } from '../core/layout';
@@ -21,7 +31,7 @@ import {
   printable,
 } from './format';
 import type { FileDiagnostics } from './format';
-import { actionsHelp, checkHelp, exportHelp, mainHelp, rulesHelp } from './help';
+import { actionsHelp, checkHelp, exportHelp, ledgerHelp, mainHelp, rulesHelp } from './help';
 
 export interface CliIO {
   cwd: string;
@@ -161,9 +171,15 @@ function check(argv: string[], io: CliIO): number {
     locale,
     referenceDate: today ?? localDay(new Date()),
   });
-  const results: FileDiagnostics[] = run.mapInputs(args.positionals, (file, text) => ({
-    file: file.display,
-    diagnostics: service.validate(service.parse(text)),
+  // The files are checked together: the rules comparing meetings see every file's ledger entries.
+  const parsed = run.mapInputs(args.positionals, (file, text) => {
+    const doc = service.parse(text);
+    return { file: file.display, doc, ledger: service.ledgerDocument(doc, file.display) };
+  });
+  const documents = parsed.map((p) => p.ledger);
+  const results: FileDiagnostics[] = parsed.map((p) => ({
+    file: p.file,
+    diagnostics: service.validate(p.doc, { file: p.file, documents }),
   }));
 
   if (format === 'json') {
@@ -208,6 +224,55 @@ function actions(argv: string[], io: CliIO): number {
   if (format === 'json') io.stdout(formatActionsJson(documents));
   else if (format === 'csv') io.stdout(formatActionsCsv(documents, today));
   else io.stdout(formatActionsMarkdown(documents, today));
+  return run.fileProblems > 0 ? EXIT_USAGE : EXIT_OK;
+}
+
+async function ledger(argv: string[], io: CliIO): Promise<number> {
+  const args = parseCommandLine(
+    argv,
+    options('format', 'output', 'force', 'today', 'units', 'config', 'help'),
+    'minutes ledger',
+  );
+  if (args.flag('help')) {
+    io.stdout(ledgerHelp);
+    return EXIT_OK;
+  }
+  const format = parseChoice('--format', args.string('format') ?? 'markdown', [
+    'xlsx',
+    'csv',
+    'json',
+    'markdown',
+    'ics',
+  ]);
+  const output = args.string('output');
+  if (output === undefined && (format === 'xlsx' || format === 'ics')) {
+    throw new UsageError(`--format ${format} needs --output FILE; see 'minutes ledger --help'`);
+  }
+  const run = new Run(io, resolveLocale(undefined, io.env));
+  const config = run.loadConfig(args.string('config'));
+  const today = parseDate('--today', args.string('today')) ?? config.today ?? localDay(new Date());
+  const service = createMinutesService({ units: run.loadUnits(args.string('units')), config });
+  const documents = run.mapInputs(args.positionals, (file, text) =>
+    service.ledgerDocument(service.parse(text), file.display),
+  );
+  const result = buildLedger(documents, today);
+  const content: string | Uint8Array =
+    format === 'xlsx'
+      ? // The workbook writer is loaded only when a workbook is asked for: it is most of the bundle.
+        await (await import('./xlsx')).ledgerWorkbook(result)
+      : format === 'ics'
+        ? formatLedgerIcs(result, today)
+        : format === 'json'
+          ? formatLedgerJson(result, today)
+          : format === 'csv'
+            ? formatLedgerCsv(result)
+            : formatLedgerMarkdown(result, today);
+  if (output === undefined) io.stdout(content as string);
+  else {
+    const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+    const problem = writeNewFile(path.resolve(io.cwd, output), output, bytes, args.flag('force'));
+    if (problem) run.problem(problem);
+  }
   return run.fileProblems > 0 ? EXIT_USAGE : EXIT_OK;
 }
 
@@ -279,6 +344,7 @@ const commands: Record<
 > = {
   check: { run: check, help: checkHelp },
   actions: { run: actions, help: actionsHelp },
+  ledger: { run: ledger, help: ledgerHelp },
   rules: { run: listRules, help: rulesHelp },
   export: { run: exportDocument, help: exportHelp },
 };

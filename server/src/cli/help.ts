@@ -7,6 +7,7 @@ Check meeting minutes (会议纪要) for owners, deadlines and numbering, and ex
 Commands:
   check [paths…]     Report problems in minutes files
   actions [paths…]   List decisions, requirements and actions as JSON, CSV or Markdown
+  ledger [paths…]    The follow-up ledger (督办台账) across meetings: xlsx, CSV, JSON, Markdown, iCalendar
   rules              List the rules with their default severity
   export FILE        Lay out one minutes file as a Word document (.docx) or HTML
 
@@ -47,6 +48,24 @@ Options:
   --units FILE                 Units registry (default: minutes-units.yaml in the current directory, if any)
   --locale zh-CN|en            Language of messages (default: from LC_ALL, LC_MESSAGES or LANG)
   -h, --help                   Show this help
+
+Exit status: 0 done, 2 usage or file problems.
+`;
+
+export const ledgerHelp = `Usage: minutes ledger [paths|globs…] [options]
+
+The follow-up ledger (督办台账) of a set of minutes: every decision and action with its id, owners,
+deadline and latest status, taken from the follow-up sections (上次会议议定事项落实情况, Matters arising)
+of later meetings; re-assigned tasks linked to their origin; a summary with the completion rate per unit.
+
+Options:
+  --format FORMAT        markdown (default), json, csv, xlsx (a workbook) or ics (a calendar of open deadlines)
+  -o, --output FILE      Write to FILE (required for xlsx and ics; text formats go to standard output without it)
+  --force                Replace FILE if it exists (default: refuse)
+  --today YYYY-MM-DD     Date overdue is counted against (default: the config's today, else this machine's date)
+  --units FILE           Units registry (default: minutes-units.yaml in the current directory, if any)
+  --config FILE          Settings (default: .minutesrc.json or .minutesrc.yaml in the current directory)
+  -h, --help             Show this help
 
 Exit status: 0 done, 2 usage or file problems.
 `;

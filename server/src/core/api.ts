@@ -15,7 +15,9 @@ import type {
   TextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver-types';
+import type { LedgerDocument } from './ledger/extract';
 import type { MinutesDocument } from './model';
+import type { WorkspaceDocuments } from './rules/rule';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -101,9 +103,13 @@ export type WorkspaceUnitCounts = ReadonlyMap<string, number>;
 export interface MinutesService {
   readonly options: Required<Pick<ServiceOptions, 'locale' | 'config'>> & { units: UnitsRegistry | null };
   parse(text: string): MinutesDocument;
-  validate(doc: MinutesDocument): Diagnostic[];
+  /** `workspace`: the documents checked with this one; without it the rules comparing meetings stay quiet. */
+  validate(doc: MinutesDocument, workspace?: WorkspaceDocuments | null): Diagnostic[];
+  /** What the document gives the ledger: its items with ids and status, its follow-up entries. */
+  ledgerDocument(doc: MinutesDocument, file: string): LedgerDocument;
   items(doc: MinutesDocument, file: string): DocumentRecord;
-  symbols(doc: MinutesDocument): DocumentSymbol[];
+  /** `file`: names undated minutes' item ids (shown in the outline), as the ledger does. */
+  symbols(doc: MinutesDocument, file?: string): DocumentSymbol[];
   folding(doc: MinutesDocument): FoldingRange[];
   completions(
     doc: MinutesDocument,
@@ -116,8 +122,16 @@ export interface MinutesService {
     position: Position,
     workspaceUnits?: WorkspaceUnitCounts,
     diagnostics?: Diagnostic[],
+    file?: string,
   ): Hover | null;
-  codeActions(doc: MinutesDocument, uri: string, range: Range, diagnostics: Diagnostic[]): CodeAction[];
+  /** `workspace`: for the ledger's fixes (pin the id a follow-up quotes). */
+  codeActions(
+    doc: MinutesDocument,
+    uri: string,
+    range: Range,
+    diagnostics: Diagnostic[],
+    workspace?: WorkspaceDocuments | null,
+  ): CodeAction[];
   /** The unit mentioned at a position, with its span, for rename and references. */
   unitAt(doc: MinutesDocument, position: Position): { name: string; range: Range } | null;
   /** Every range in `doc` that names `unit` (by canonical name or alias). */

@@ -110,6 +110,14 @@ export function formatActionsCsv(documents: DocumentRecord[], today?: string): s
       rows.push(row);
     }
   }
+  return formatCsv(rows);
+}
+
+/**
+ * Rows as CSV (RFC 4180: CRLF line ends, fields quoted when they hold `"`, `,` or a line break, would-be
+ * formulas written as text), preceded by a UTF-8 byte order mark so spreadsheet programs detect the encoding.
+ */
+export function formatCsv(rows: string[][]): string {
   return '\ufeff' + rows.map((row) => row.map(csvField).join(',') + '\r\n').join('');
 }
 

@@ -9,3 +9,17 @@ export { rules, ruleIds, type Rule } from './rules';
 export { unitsUsed, documentRecord } from './features/items';
 export { DIAGNOSTIC_SOURCE } from './validate';
 export { LineIndex } from './text';
+export { buildLedger, summarize } from './ledger/ledger';
+export type { Ledger, LedgerRow, UnitSummary, DanglingReference, Mention } from './ledger/ledger';
+export type { LedgerDocument, LedgerItem, FollowUp, Reference } from './ledger/extract';
+export { STATUS_NAMES, isOpenStatus, type LedgerStatus } from './ledger/vocabulary';
+export type { WorkspaceDocuments } from './rules/rule';
+export {
+  formatLedgerCsv,
+  formatLedgerIcs,
+  formatLedgerJson,
+  formatLedgerMarkdown,
+  ledgerLanguage,
+  ledgerTable,
+  type LedgerTable,
+} from './ledger/export';

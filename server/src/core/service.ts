@@ -3,10 +3,12 @@ import type { MinutesService, ServiceOptions } from './api';
 import { codeActions } from './features/codeActions';
 import { completions } from './features/completion';
 import { hover } from './features/hover';
+import { itemIds, ledgerActions } from './features/ledger';
 import { documentRecord } from './features/items';
 import { markDone } from './features/status';
 import { documentSymbols, foldingRanges } from './features/symbols';
 import { references, renameUnit, unitAt, unitOccurrences } from './features/units';
+import { ledgerDocument } from './ledger/extract';
 import { parse } from './parse';
 import { UnitIndex } from './units';
 import { validate } from './validate';
@@ -26,20 +28,24 @@ export function createMinutesService(options: ServiceOptions = {}): MinutesServi
   const service: MinutesService = {
     options: { locale, config, units: registry },
     parse: (text) => parse(text, parseOptions),
-    validate: (doc) => validate(doc, index, config, locale),
+    validate: (doc, workspace) => validate(doc, index, config, locale, workspace ?? null),
+    ledgerDocument,
     items: (doc, file) => documentRecord(doc, file, index),
-    symbols: (doc) => documentSymbols(doc, locale),
+    symbols: (doc, file = '') => documentSymbols(doc, locale, itemIds(doc, file)),
     folding: foldingRanges,
     completions: (doc, position, workspaceUnits) =>
       completions(doc, position, registry, workspaceUnits, locale, today),
-    hover(doc, position, _workspaceUnits, diagnostics) {
+    hover(doc, position, _workspaceUnits, diagnostics, file = '') {
       const here = (diagnostics ?? service.validate(doc))
         .filter((d) => d.range.start.line <= position.line && d.range.end.line >= position.line)
         .filter((d) => comparePos(d.range.start, position) <= 0 && comparePos(position, d.range.end) <= 0)
         .map((d) => String(d.code));
-      return hover(doc, position, registry, locale, today, [...new Set(here)]);
+      return hover(doc, position, registry, locale, today, [...new Set(here)], file);
     },
-    codeActions: (doc, uri, range, diagnostics) => codeActions(doc, uri, range, diagnostics, locale, today),
+    codeActions: (doc, uri, range, diagnostics, workspace) => [
+      ...codeActions(doc, uri, range, diagnostics, locale, today),
+      ...(workspace ? ledgerActions(doc, uri, range, diagnostics, workspace, locale) : []),
+    ],
     unitAt,
     unitOccurrences,
     renameUnit,

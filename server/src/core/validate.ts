@@ -1,8 +1,10 @@
 /** Runs the rules over a parsed document: severities from config, suppression comments applied. */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { Locale, MinutesConfig, RuleSeverity } from './api';
+import { ledgerDocument, type LedgerDocument } from './ledger/extract';
 import type { MinutesDocument, Suppression } from './model';
 import { rules } from './rules';
+import type { WorkspaceDocuments } from './rules/rule';
 import { UnitIndex } from './units';
 
 const LSP_SEVERITY: Record<Exclude<RuleSeverity, 'off'>, DiagnosticSeverity> = {
@@ -73,9 +75,12 @@ export function validate(
   registry: UnitIndex | null,
   config: MinutesConfig,
   locale: Locale,
+  workspace: WorkspaceDocuments | null = null,
 ): Diagnostic[] {
   let out: Diagnostic[] = [];
   let total = 0;
+  let own: LedgerDocument | undefined;
+  const ledger = (): LedgerDocument => (own ??= ledgerDocument(doc, workspace?.file ?? ''));
   const attendees = [...doc.meeting.attendees, ...doc.meeting.observers];
   const units = registry?.registry ? registry.withExtra(attendees) : null;
   for (const rule of rules) {
@@ -89,6 +94,8 @@ export function validate(
       doc,
       units,
       today: config.today ?? null,
+      workspace,
+      ledger,
       report(span, message, data) {
         if (suppressed(doc.lines.lineAt(span.start))) return;
         total++;

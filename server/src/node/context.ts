@@ -3,6 +3,7 @@ import type { CancellationToken, Connection, Diagnostic, TextDocuments } from 'v
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { MinutesService } from '../core/api';
 import type { MinutesDocument } from '../core/model';
+import type { WorkspaceDocuments } from '../core/rules/rule';
 import type { UriDocumentRecord } from '../protocol';
 import type { FileSystem } from './fileSystem';
 import type { Log } from './handlers';
@@ -37,6 +38,10 @@ export interface ServerContext {
   documentsNaming(unit: string, token: CancellationToken): Promise<ParsedDocument[]>;
   /** Every minutes document's items: the index, with open documents as edited. Waits for the first scan. */
   records(token: CancellationToken): Promise<UriDocumentRecord[]>;
+  /** The file name a document has in records and the ledger (relative to its workspace folder). */
+  displayName(uri: string): string;
+  /** A document's file with the ledger data of the workspace, for the rules and fixes that compare meetings. */
+  workspace(uri: string): WorkspaceDocuments;
   /** The date the `overdue` rule compares with. */
   today(): string;
 }

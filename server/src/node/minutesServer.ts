@@ -27,6 +27,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { MinutesService } from '../core/api';
 import { createMinutesService } from '../core';
 import type { MinutesDocument } from '../core/model';
+import type { WorkspaceDocuments } from '../core/rules/rule';
 import { itemsChangedNotification, type InitializationOptions, type UriDocumentRecord } from '../protocol';
 import type { ParsedDocument, ServerContext } from './context';
 import { registerCodeActions } from './features/codeActions';
@@ -35,6 +36,7 @@ import { registerDocumentSymbols } from './features/documentSymbols';
 import { registerFolding } from './features/folding';
 import { registerHover } from './features/hover';
 import { registerItems } from './features/items';
+import { registerLedger } from './features/ledger';
 import { registerPreview } from './features/preview';
 import { registerReferences } from './features/references';
 import { registerRename } from './features/rename';
@@ -144,6 +146,7 @@ class MinutesServer implements ServerContext {
     registerRename(this);
     registerReferences(this);
     registerItems(this);
+    registerLedger(this);
     registerPreview(this);
     documents.listen(connection);
     connection.listen();
@@ -352,17 +355,33 @@ class MinutesServer implements ServerContext {
     try {
       const service = this.service();
       const skipped = this.skipped(document);
-      if (skipped) {
-        this.noteItemsChanged(this.index.delete(uri));
-      } else {
-        this.setEntry(uri, this.cache.model(document, service), true);
+      // Diagnostics first (they leave out the document's own index entry), then the index entry.
+      if (!this.pull) {
+        const diagnostics = skipped ? [] : this.cache.diagnostics(document, service, this.workspace(uri));
+        if (this.documents.get(uri)?.version === version)
+          void this.connection.sendDiagnostics({ uri, version, diagnostics });
       }
-      if (this.pull) return;
-      const diagnostics = skipped ? [] : this.cache.diagnostics(document, service);
-      if (this.documents.get(uri)?.version !== version) return;
-      void this.connection.sendDiagnostics({ uri, version, diagnostics });
+      if (skipped) this.noteItemsChanged(this.index.delete(uri));
+      else this.setEntry(uri, this.cache.model(document, service), true);
     } catch (error) {
       this.log(`Checking ${uri} failed: ${(error as Error).stack ?? String(error)}`);
+    }
+  }
+
+  /** Checks again the open documents whose diagnostics were computed with an earlier state of the workspace. */
+  private recheckAgainstWorkspace(): void {
+    const service = this.service();
+    const stale = this.documents.all().filter((d) => this.cache.staleFor(d, this.workspace(d.uri)));
+    if (stale.length === 0) return;
+    if (this.pull) {
+      if (this.capabilities.workspace?.diagnostics?.refreshSupport)
+        void this.connection.languages.diagnostics.refresh();
+      return;
+    }
+    for (const document of stale) {
+      if (this.skipped(document)) continue;
+      const diagnostics = this.cache.diagnostics(document, service, this.workspace(document.uri));
+      void this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
     }
   }
 
@@ -381,9 +400,12 @@ class MinutesServer implements ServerContext {
     const document = this.documents.get(uri);
     if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     const service = this.service();
-    const resultId = `${this.generation}:${document.version}`;
+    // The workspace's state is part of the result: another meeting's follow-ups change this one's problems.
+    const resultId = `${this.generation}:${document.version}:${this.index.revision}`;
     if (previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-    const items: Diagnostic[] = this.skipped(document) ? [] : this.cache.diagnostics(document, service);
+    const items: Diagnostic[] = this.skipped(document)
+      ? []
+      : this.cache.diagnostics(document, service, this.workspace(uri));
     return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
   }
 
@@ -483,6 +505,8 @@ class MinutesServer implements ServerContext {
       const changed = [...this.changedItems];
       this.changedItems.clear();
       void this.connection.sendNotification(itemsChangedNotification, { uris: changed });
+      // What one meeting says of another's items changes the other's diagnostics (not-followed-up…).
+      this.recheckAgainstWorkspace();
     }, itemsChangedDelay);
   }
 
@@ -501,7 +525,7 @@ class MinutesServer implements ServerContext {
 
   openDiagnostics(uri: string): Diagnostic[] | null {
     const document = this.checkable(uri);
-    return document ? this.cache.diagnostics(document, this.service()) : null;
+    return document ? this.cache.diagnostics(document, this.service(), this.workspace(uri)) : null;
   }
 
   async loadModel(uri: string): Promise<MinutesDocument | null> {
@@ -554,6 +578,14 @@ class MinutesServer implements ServerContext {
       }
     }
     return result;
+  }
+
+  displayName(uri: string): string {
+    return displayPath(uri, this.folders);
+  }
+
+  workspace(uri: string): WorkspaceDocuments {
+    return { file: displayPath(uri, this.folders), documents: this.index.ledgerDocuments() };
   }
 
   async records(token: CancellationToken): Promise<UriDocumentRecord[]> {

@@ -3,12 +3,15 @@ import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { MinutesService } from '../core/api';
 import type { MinutesDocument } from '../core/model';
+import type { WorkspaceDocuments } from '../core/rules/rule';
 
 interface Entry {
   version: number;
   service: MinutesService;
   model: MinutesDocument;
   diagnostics?: Diagnostic[];
+  /** The workspace the diagnostics were computed with: a new one (another document changed) recomputes. */
+  workspace?: readonly unknown[];
 }
 
 export class ModelCache {
@@ -28,11 +31,23 @@ export class ModelCache {
     return this.entry(document, service).model;
   }
 
-  /** The diagnostics of the document's current version, computed at most once per version. */
-  diagnostics(document: TextDocument, service: MinutesService): Diagnostic[] {
+  /**
+   * The diagnostics of the document's current version, checked with the workspace's other documents; computed
+   * once per version and state of the workspace.
+   */
+  diagnostics(document: TextDocument, service: MinutesService, workspace: WorkspaceDocuments): Diagnostic[] {
     const entry = this.entry(document, service);
-    entry.diagnostics ??= service.validate(entry.model);
+    if (!entry.diagnostics || entry.workspace !== workspace.documents) {
+      entry.diagnostics = service.validate(entry.model, workspace);
+      entry.workspace = workspace.documents;
+    }
     return entry.diagnostics;
+  }
+
+  /** Whether the document's diagnostics were computed with another state of the workspace (or not yet). */
+  staleFor(document: TextDocument, workspace: WorkspaceDocuments): boolean {
+    const entry = this.entries.get(document.uri);
+    return entry?.version === document.version && entry.workspace !== workspace.documents;
   }
 
   delete(uri: string): void {

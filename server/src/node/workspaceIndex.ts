@@ -5,12 +5,15 @@
  */
 import type { DocumentSymbol, WorkspaceSymbol } from 'vscode-languageserver';
 import type { DocumentRecord, MinutesService } from '../core/api';
+import type { LedgerDocument } from '../core/ledger/extract';
 import type { MinutesDocument } from '../core/model';
 import { unitsUsed } from '../core';
 import { isUnder } from './uri';
 
 export interface IndexEntry {
   record: DocumentRecord;
+  /** What the document gives the follow-up ledger. */
+  ledger: LedgerDocument;
   /** Units named in the document, with counts. */
   units: ReadonlyMap<string, number>;
   /** Sections and items, flattened, for workspace symbol search. */
@@ -47,8 +50,9 @@ export function analyze(
 ): IndexEntry {
   return {
     record: service.items(doc, file),
+    ledger: service.ledgerDocument(doc, file),
     units: unitsUsed(doc),
-    symbols: flatten(service.symbols(doc), uri, undefined, []),
+    symbols: flatten(service.symbols(doc, file), uri, undefined, []),
     open,
   };
 }
@@ -56,6 +60,10 @@ export function analyze(
 export class WorkspaceIndex {
   private readonly entries = new Map<string, IndexEntry>();
   private readonly totals = new Map<string, number>();
+  /** Every entry's ledger data, rebuilt after a change: one array per state, which the core's cache keys on. */
+  private ledgers: readonly LedgerDocument[] | null = null;
+  /** Bumped whenever what the documents give the ledger changes: other documents' diagnostics may change. */
+  revision = 0;
 
   get(uri: string): IndexEntry | undefined {
     return this.entries.get(uri);
@@ -69,13 +77,29 @@ export class WorkspaceIndex {
     return this.entries.entries();
   }
 
-  /** Stores an entry; answers whether the document's items changed. */
+  /** Stores an entry; answers whether the document's items (or what it gives the ledger) changed. */
   set(uri: string, entry: IndexEntry): boolean {
     const previous = this.entries.get(uri);
     if (previous) this.count(previous.units, -1);
     this.count(entry.units, 1);
     this.entries.set(uri, entry);
-    return !previous || JSON.stringify(previous.record) !== JSON.stringify(entry.record);
+    const changed =
+      !previous ||
+      JSON.stringify(previous.record) !== JSON.stringify(entry.record) ||
+      JSON.stringify(previous.ledger) !== JSON.stringify(entry.ledger);
+    if (changed) this.invalidate();
+    return changed;
+  }
+
+  private invalidate(): void {
+    this.ledgers = null;
+    this.revision++;
+  }
+
+  /** The ledger data of every document, the same array until an entry changes. */
+  ledgerDocuments(): readonly LedgerDocument[] {
+    this.ledgers ??= [...this.entries.values()].map((e) => e.ledger);
+    return this.ledgers;
   }
 
   /** Forgets a document, or every document under a folder URI; answers the URIs forgotten. */
@@ -88,6 +112,7 @@ export class WorkspaceIndex {
       this.entries.delete(key);
       removed.push(key);
     }
+    if (removed.length > 0) this.invalidate();
     return removed;
   }
 

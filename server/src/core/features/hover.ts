@@ -6,6 +6,7 @@ import type { MinutesDocument, Span } from '../model';
 import { escapeMarkdown } from '../markdown';
 import { rules } from '../rules';
 import { UnitIndex } from '../units';
+import { ledgerHover } from './ledger';
 import { mentionAt } from './units';
 
 const WEEKDAYS: Record<Locale, string[]> = {
@@ -55,6 +56,7 @@ export function hover(
   locale: Locale,
   today: string | null,
   ruleIdsHere: readonly string[],
+  file = '',
 ): Hover | null {
   const offset = doc.lines.offsetAt(position);
   const parts: string[] = [];
@@ -72,6 +74,8 @@ export function hover(
       range = date.span;
     }
   }
+  const item = ledgerHover(doc, offset, file, locale);
+  if (item) parts.push(item);
   for (const id of ruleIdsHere) {
     const rule = rules.find((r) => r.id === id);
     if (rule) parts.push(`\`${rule.id}\`: ${rule.description[locale]}`);

@@ -61,7 +61,12 @@ function itemName(doc: MinutesDocument, item: Item): string {
   return shorten(clause, 40);
 }
 
-export function documentSymbols(doc: MinutesDocument, locale: Locale): DocumentSymbol[] {
+/** `ids`: the ledger ids of the document's items, by where each starts (shown after the item's detail). */
+export function documentSymbols(
+  doc: MinutesDocument,
+  locale: Locale,
+  ids: ReadonlyMap<number, string> = new Map(),
+): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
   if (doc.title) out.push(symbol(doc, doc.title.text, '', SymbolKind.File, doc.title.span, doc.title.span));
   if (doc.header.length > 0) {
@@ -96,7 +101,9 @@ export function documentSymbols(doc: MinutesDocument, locale: Locale): DocumentS
     const sym = symbol(
       doc,
       itemName(doc, item),
-      itemDetail(item, locale),
+      [itemDetail(item, locale), ids.has(item.span.start) ? `#${ids.get(item.span.start)}` : '']
+        .filter(Boolean)
+        .join(' · '),
       ITEM_SYMBOL[item.kind],
       item.span,
       item.headSpan,

@@ -1,9 +1,11 @@
 /** The rule list: one rule per file, in the order they are documented. */
+import { danglingReference } from './dangling-reference';
 import { deadlineBeforeMeeting } from './deadline-before-meeting';
 import { invalidDate } from './invalid-date';
 import { missingDeadline } from './missing-deadline';
 import { missingHeader } from './missing-header';
 import { missingOwner } from './missing-owner';
+import { notFollowedUp } from './not-followed-up';
 import { numbering } from './numbering';
 import { overdue } from './overdue';
 import { placeholder } from './placeholder';
@@ -21,6 +23,8 @@ export const rules: readonly Rule[] = [
   invalidDate,
   deadlineBeforeMeeting,
   overdue,
+  notFollowedUp,
+  danglingReference,
   placeholder,
   numbering,
   missingHeader,
@@ -28,4 +32,4 @@ export const rules: readonly Rule[] = [
 
 export const ruleIds: readonly string[] = rules.map((r) => r.id);
 
-export type { Localized, Rule, RuleContext } from './rule';
+export type { Localized, Rule, RuleContext, WorkspaceDocuments } from './rule';

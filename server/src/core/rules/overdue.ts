@@ -1,6 +1,23 @@
 import { daysBetween } from '../dates';
 import { isOverdue } from '../features/items';
-import type { Rule } from './rule';
+import { workspaceLedger } from '../ledger/ledger';
+import { isOpenStatus, type LedgerStatus } from '../ledger/vocabulary';
+import type { Rule, RuleContext } from './rule';
+
+/**
+ * The ledger's word on each item, by where it starts: its status line (进行中, 已取消…) and, when checked with
+ * the workspace, what later meetings reported (已完成 at the next meeting closes it).
+ */
+function ledgerStatuses(ctx: RuleContext): Map<number, LedgerStatus> {
+  const statuses = new Map<number, LedgerStatus>();
+  const workspace = ctx.workspace;
+  const ledger = workspace ? workspaceLedger(workspace.documents) : null;
+  for (const item of ctx.ledger().items) {
+    const status = (workspace && ledger?.row(workspace.file, item.id)?.status) ?? item.status;
+    if (status) statuses.set(item.span.start, status);
+  }
+  return statuses;
+}
 
 export const overdue: Rule = {
   id: 'overdue',
@@ -12,9 +29,14 @@ export const overdue: Rule = {
   check(ctx) {
     const today = ctx.today;
     if (!today) return;
+    // Computed at the first overdue item only: minutes with none need no ledger.
+    let statuses: Map<number, LedgerStatus> | undefined;
     for (const item of ctx.doc.items) {
       const d = item.deadline;
       if (!d?.date || !isOverdue(item, today)) continue;
+      statuses ??= ledgerStatuses(ctx);
+      const status = statuses.get(item.span.start);
+      if (status && !isOpenStatus(status)) continue;
       const days = daysBetween(d.date, today);
       ctx.report(
         d.span,

@@ -1,5 +1,6 @@
 /** What a rule is: data (id, description, default severity) and a check over the parsed document. */
 import type { RuleSeverity } from '../api';
+import type { LedgerDocument } from '../ledger/extract';
 import type { Item, MinutesDocument, Span } from '../model';
 import { shorten } from '../text';
 import type { UnitIndex } from '../units';
@@ -15,7 +16,21 @@ export interface RuleContext {
   units: UnitIndex | null;
   /** ISO date counting as today, or null (then time-dependent rules stay quiet). */
   today: string | null;
+  /**
+   * The documents checked together with this one (the workspace), or null when it is checked alone: then
+   * the rules that compare meetings stay quiet.
+   */
+  workspace: WorkspaceDocuments | null;
+  /** What this document gives the ledger (computed once, on first use). */
+  ledger(): LedgerDocument;
   report(span: Span, message: Localized, data?: Record<string, unknown>): void;
+}
+
+/** This document's file (as the ledger names it) and the ledger data of the documents checked with it. */
+export interface WorkspaceDocuments {
+  file: string;
+  /** May hold an earlier state of this very file: rules leave out the entry named `file`. */
+  documents: readonly LedgerDocument[];
 }
 
 export interface Rule {

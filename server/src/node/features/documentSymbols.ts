@@ -5,8 +5,9 @@ import { documentUri, guarded } from '../handlers';
 export function registerDocumentSymbols(ctx: ServerContext): void {
   ctx.connection.onDocumentSymbol(
     guarded(ctx.log, 'document symbols', [], (params) => {
-      const doc = ctx.openModel(documentUri(params));
-      return doc ? ctx.service().symbols(doc) : [];
+      const uri = documentUri(params);
+      const doc = ctx.openModel(uri);
+      return doc ? ctx.service().symbols(doc, ctx.displayName(uri)) : [];
     }),
   );
 }

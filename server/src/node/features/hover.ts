@@ -1,4 +1,4 @@
-/** Hover on units, owners, deadlines and dates. */
+/** Hover on units, owners, deadlines and dates, and on an item (its ledger id). */
 import type { ServerContext } from '../context';
 import { documentUri, guarded, position } from '../handlers';
 
@@ -9,7 +9,15 @@ export function registerHover(ctx: ServerContext): void {
       const at = position(params);
       const doc = ctx.openModel(uri);
       return doc
-        ? ctx.service().hover(doc, at, ctx.index.unitCounts(uri), ctx.openDiagnostics(uri) ?? undefined)
+        ? ctx
+            .service()
+            .hover(
+              doc,
+              at,
+              ctx.index.unitCounts(uri),
+              ctx.openDiagnostics(uri) ?? undefined,
+              ctx.displayName(uri),
+            )
         : null;
     }),
   );
