@@ -59,8 +59,6 @@ const EN_END = /[.!?:]$/;
 /** `Date: …`, `主持：…`, `**Owner:** …`: a line that starts a field of its own, never wrapped text. */
 const FIELD_LIKE = /^(?:\*\*|__)?[\p{L}][\p{L} ]{0,23}(?:\*\*|__)?[:：]/u;
 
-const CIRCLED_DIGITS = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
-
 /** The numbering or bullet marker at the start of `content` (which starts at `at`), if any. */
 export function markerOf(content: string, at: number): Marker | null {
   let m = BULLET.exec(content);
@@ -80,8 +78,13 @@ export function markerOf(content: string, at: number): Marker | null {
     [CN_PAREN, 'cn-paren', chineseToNumber],
     [AR_PAREN, 'arabic-paren', (s) => Number(asciiDigits(s))],
     [AR_DOT, 'arabic-dot', (s) => Number(asciiDigits(s))],
-    [CIRCLED, 'arabic-paren', (s) => CIRCLED_DIGITS.indexOf(s) + 1],
   ];
+  // ①②③: a list of its own kind, read as bullets (their numbering is not checked).
+  const circled = CIRCLED.exec(content);
+  if (circled) {
+    const text = circled[1];
+    return { style: 'bullet', value: 0, text, span: { start: at, end: at + text.length }, box: null };
+  }
   for (const [re, style, value] of forms) {
     m = re.exec(content);
     if (!m) continue;
