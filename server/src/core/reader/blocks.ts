@@ -246,7 +246,7 @@ function continues(block: Block, prev: LineInfo, line: LineInfo): boolean {
     // Indented under the entry, or wrapped at the same indent without sentence end.
     if (line.indent > block.indent) return true;
     // Markdown's lazy continuation: an English line right under an entry is more of its text.
-    if (!/[\u4e00-\u9fff]/.test(line.content.slice(0, 20))) return true;
+    if (!/[\u4e00-\u9fff]/.test(prev.content) && /^[A-Za-z0-9"“(]/.test(line.content)) return true;
     return !CJK_END.test(prev.content) && /^[a-z(]/.test(line.content);
   }
   if (block.kind !== 'paragraph') return false;
