@@ -44,6 +44,8 @@ describe('LSP: language features', () => {
       'budget.minutes': fixture('lsp', 'budget.minutes'),
     });
     client = await TestClient.start({ folders: [root], settings: { today } });
+    // Completion ranks units by their use in the workspace: wait until the workspace is indexed.
+    await client.waitFor('itemsChanged', (p) => p.uris.some((u) => u.endsWith('/budget.minutes')));
   });
 
   after(() => client.kill());
