@@ -543,6 +543,8 @@ class Assembler {
   private outcome(s: Span, vote: 'carried' | 'mover'): void {
     const recent = this.recent;
     if (recent && 'item' in recent) {
+      // The outcome of a motion: only a decision has one.
+      if (recent.item.kind !== 'decision') return;
       recent.item.end = Math.max(recent.item.end, s.end);
       recent.item.resolved = true;
       return;

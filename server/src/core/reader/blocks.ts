@@ -6,6 +6,7 @@
 import type { NumberingStyle, Span } from '../model';
 import { asciiDigits, chineseToNumber } from '../numbers';
 import { LineIndex } from '../text';
+import { DEADLINE_LABELS, HEADER_KEYS, ITEM_PREFIXES, OWNER_LABELS, STATUS_LABELS } from '../vocabulary';
 
 export type BlockKind = 'heading' | 'entry' | 'paragraph' | 'row' | 'comment' | 'rule' | 'frontmatter';
 
@@ -56,8 +57,25 @@ const TOPIC_LINE =
 /** Ends a Chinese paragraph line: the next line is a paragraph of its own. */
 const CJK_END = /[。！？；：:]$/;
 const EN_END = /[.!?:]$/;
-/** `Date: …`, `主持：…`, `**Owner:** …`: a line that starts a field of its own, never wrapped text. */
-const FIELD_LIKE = /^(?:\*\*|__)?[\p{L}][\p{L} ]{0,23}(?:\*\*|__)?[:：]/u;
+/**
+ * `Date: …`, `主持：…`, `**Owner:** …`, `Action: …`, `Discussion: …`: a line that starts a field of its own (a
+ * known key, or one word before a colon), never wrapped text.
+ */
+const FIELD_LIKE = new RegExp(
+  `^(?:\\*\\*|__)?(?:${[
+    ...Object.values(HEADER_KEYS).flat(),
+    ...OWNER_LABELS.map((l) => l.label),
+    ...DEADLINE_LABELS,
+    ...STATUS_LABELS,
+    ...ITEM_PREFIXES.map(([p]) => p),
+  ]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join(
+      '|',
+    )})(?:\\*\\*|__)?\\s*[:：]|^(?:\\*\\*|__)?(?:\\p{Lu}\\p{Ll}{1,20}|[\\u4e00-\\u9fff]{2,6})(?:\\*\\*|__)?[:：]`,
+  'iu',
+);
 
 /** The numbering or bullet marker at the start of `content` (which starts at `at`), if any. */
 export function markerOf(content: string, at: number): Marker | null {
