@@ -39,7 +39,8 @@ const DRAFT_RULES = ['missing-owner', 'vague-owner', 'placeholder'];
 
 /** A message without its quotations (“…”), which repeat the document's text whatever the locale. */
 function ownWords(message: string): string {
-  return message.replace(/“[^”]*”/g, '').replace(/"[^"]*"/g, '');
+  // The quoted text (an item's head) may itself hold quotes: drop from the first opening to the last closing one.
+  return message.replace(/“[\s\S]*”/g, '').replace(/"[^"]*"/g, '');
 }
 
 /** The rule id shown with a Problems row (`minutes(missing-owner)` shows as `minutes`, `missing-owner`). */
@@ -364,15 +365,6 @@ const ledger: Scenario = {
       lineOf(path.join(workspace, 'ledger-2024-04-12.minutes'), '启动智慧停车平台建设'),
     );
 
-    // The first meeting, open: an overdue item no later meeting mentions is reported.
-    await wb.quickOpen(page, 'ledger-2024-03-15.minutes');
-    await page.locator(wb.SQUIGGLE).first().waitFor();
-    await wb.showProblems(page);
-    const problems = await wb.filterProblems(page, 'is past its deadline', 'ledger-2024-03-15.minutes');
-    assert.ok(
-      problems.some((p) => hasCode(p, 'not-followed-up') && p.message.includes('2024-03-15-4')),
-      `no not-followed-up problem: ${JSON.stringify(problems.map((p) => p.message))}`,
-    );
     await wb.runCommand(page, 'View: Close All Editors');
   },
 };
@@ -387,6 +379,8 @@ const gbkMinutes: Scenario = {
     // Added while the workbench runs: the language server reads it from disk (it is not open).
     fs.copyFileSync(repoPath('test', 'fixtures', 'encodings', 'gbk.minutes'), path.join(workspace, GBK_FILE));
     const rows = await openItemsView(page, extension);
+    // Collapsed, every file's row is in sight (the list draws only the rows it shows).
+    await page.locator('.part.sidebar a.action-label[aria-label^="Collapse All"]').first().click();
     const group = rows.filter({ hasText: GBK_FILE }).first();
     await group.waitFor();
     if ((await group.getAttribute('aria-expanded')) !== 'true') await group.click();
