@@ -69,14 +69,24 @@ export async function waitForQuiet(page: Page, selector: string, quietMs = 750):
 
 /** Opens a workspace file the way a user does: Control+P, its name, Enter; resolves once its tab is active. */
 export async function quickOpen(page: Page, fileName: string): Promise<void> {
-  await page.keyboard.press('Control+P');
   const input = page.locator(`${QUICK_INPUT} .quick-input-box input`);
-  await input.waitFor({ state: 'visible' });
-  await input.fill(fileName);
+  const row = page.locator(`${QUICK_INPUT_ROWS}[aria-label^="${fileName}"]`).first();
+  // A file created a moment ago may be missing from the first search: ask again, up to three times.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+P');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(fileName);
+    try {
+      await row.waitFor({ state: 'visible', timeout: 10_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
   // A file row's aria-label is its name, with `, file results` on the first row.
   const isFile = (label: string): boolean => label.split(', ')[0] === fileName;
   const rows = page.locator(QUICK_INPUT_ROWS);
-  await page.locator(`${QUICK_INPUT_ROWS}[aria-label^="${fileName}"]`).first().waitFor({ state: 'visible' });
   // Other files may match the typed name too: go down to the file's own row.
   const index = (await rowsOf(rows)).findIndex((r) => isFile(r.label));
   if (index < 0) throw new Error(`quick open offers no file ${fileName}`);
