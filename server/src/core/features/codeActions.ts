@@ -37,10 +37,10 @@ function itemAt(doc: MinutesDocument, offset: number): Item | undefined {
   );
 }
 
-/** Where to add to an item: before its closing 。/；, or at its end. */
+/** Where to add to an item: before the mark that closes its sentence (。；！？), or at its end. */
 function appendPoint(doc: MinutesDocument, item: Item): number {
   let end = item.span.end;
-  if (/[。；;]/.test(doc.text[end - 1] ?? '')) end--;
+  if (/[。；;！？!?]/.test(doc.text[end - 1] ?? '')) end--;
   return end;
 }
 
