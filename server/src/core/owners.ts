@@ -152,6 +152,12 @@ const EN_THE_SUBJECT =
 /** English notes: `Send the release notes (Dev, Fri)` or `… (Dev)` at the end of an item. */
 const EN_TRAILING_PAREN =
   /[(（[]([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)(?:\s*[,，;]\s*[^()（）[\]\n]{1,30})?[)）\]][.。]?\s*$/;
+/**
+ * The subject of a later clause: `… and if the board approves Mike will put it on the web`, `It was agreed
+ * that Cllr Ames should select one and that the Clerk would order it`, `… so the supervisors will meet her`.
+ */
+const EN_CLAUSE_SUBJECT =
+  /(?:,\s*|\band\s+|\b[Ss]o\s+|\bthen\s+|\bthat\s+(?:[Tt]he\s+)?|\n\s*)((?:Cllr\.?\s+|Councillor\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}|the\s+(?:supervisors|trustees|directors|officers|board|council|committee|staff|team))\s+(?:will|would|should|shall|is\s+to|are\s+to)\s+(?!be\b|not\b|have\b)[a-z]/g;
 const EN_ASSIGNED = /\bassigned to\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})/g;
 const EN_STOP = new Set([
   'We',
@@ -363,12 +369,20 @@ function findProse(
   }
   const tailStart = Math.max(bodyStart, end - 120);
   const colon = EN_NAME_COLON.exec(body);
-  const labelled = colon ?? EN_TRAILING_PAREN.exec(text.slice(tailStart, end).trimEnd());
+  const labelled = colon ?? EN_TRAILING_PAREN.exec(text.slice(tailStart, end).replace(/[\s*_]+$/, ''));
   if (labelled && !EN_STOP.has(labelled[1].split(/\s/)[0])) {
     const at = (colon ? bodyStart : tailStart) + labelled.index + labelled[0].indexOf(labelled[1]);
     out.push(
       proseOwner({ name: labelled[1], span: { start: at, end: at + labelled[1].length } }, null, true),
     );
+  }
+  if (out.length === 0) {
+    EN_CLAUSE_SUBJECT.lastIndex = 0;
+    for (let m = EN_CLAUSE_SUBJECT.exec(body); m; m = EN_CLAUSE_SUBJECT.exec(body)) {
+      if (EN_STOP.has(m[1].split(/\s/)[0])) continue;
+      const s = bodyStart + m.index + m[0].indexOf(m[1]);
+      out.push(proseOwner({ name: m[1], span: { start: s, end: s + m[1].length } }, null, true));
+    }
   }
   EN_ASSIGNED.lastIndex = 0;
   for (let m = EN_ASSIGNED.exec(slice); m; m = EN_ASSIGNED.exec(slice)) {

@@ -90,8 +90,12 @@ function numericDate(value: string, text: string): string | null {
 const NEXT_MEETING_LINE =
   /(?:^|\n)[#*\s]*(?:(?:date\s+of\s+(?:the\s+)?)?next\s+meeting|下次(?:会议|例会)(?:时间)?)[*\s]*[:：-]?[*\s]*([^\n]{1,80})/i;
 
+/** In prose: `The next meeting will be held on 4 May`, `the board meeting on September 21 at 6:30pm`. */
+const NEXT_MEETING_PROSE =
+  /\b(?:next|board|regular|monthly|council)\s+meeting\s+(?:is\s+|will\s+be\s+)?(?:held\s+|scheduled\s+)?(?:on|for)\s+([^\n.;]{1,40})/i;
+
 function nextMeetingOf(text: string, meetingDate: string | null): string | null {
-  const m = NEXT_MEETING_LINE.exec(text);
+  const m = NEXT_MEETING_LINE.exec(text) ?? NEXT_MEETING_PROSE.exec(text);
   if (!m || !meetingDate) return null;
   const found = findDates(m[1], meetingDate).find((d) => d.date !== null && d.date > meetingDate);
   return found?.date ?? null;

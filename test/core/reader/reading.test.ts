@@ -8,11 +8,12 @@ import { repoPath } from '../../util/paths';
 /**
  * The reader on minutes written in the genre's conventions, one fixture per convention. Each item is marked
  * on the line after the one it starts on: `<!-- item: KIND OWNER DUE -->`, where OWNER is `named`, `vague`
- * or `none` and DUE is `due`, `nodue` or the ISO date the deadline resolves to. A line with no marker after
- * it starts no item. `<!-- today: YYYY-MM-DD -->` sets the date year-less meeting days are read near.
+ * or `none` and DUE is `due`, `nodue` or the ISO date the deadline resolves to; `above N` after them marks an
+ * item that starts N lines further up, in a paragraph wrapped over lines. A line with no marker after it
+ * starts no item. `<!-- today: YYYY-MM-DD -->` sets the date year-less meeting days are read near.
  */
 const ITEM =
-  /^<!--\s*item:\s*(decision|action|requirement)\s+(named|vague|none)\s+(due|nodue|\d{4}-\d{2}-\d{2})\s*-->$/;
+  /^<!--\s*item:\s*(decision|action|requirement)\s+(named|vague|none)\s+(due|nodue|\d{4}-\d{2}-\d{2})(?:\s+above\s+(\d+))?\s*-->$/;
 const TODAY = /^<!--\s*today:\s*(\d{4}-\d{2}-\d{2})\s*-->$/;
 const MEETING = /^<!--\s*meeting:\s*(\S+)(?:\s+chair:\s*(.+?))?\s*-->$/;
 
@@ -38,7 +39,7 @@ function read(file: string): {
     if (line.startsWith('<!-- item:')) {
       const e = ITEM.exec(line);
       assert.ok(e, `${path.basename(file)}:${i + 1}: bad marker ${line}`);
-      expected.push({ line: target, marker: `${e[1]} ${e[2]} ${e[3]}` });
+      expected.push({ line: target - Number(e[4] ?? 0), marker: `${e[1]} ${e[2]} ${e[3]}` });
     } else if (t) today = t[1];
     else if (m) meeting = [m[1], m[2] ?? ''];
     else if (line.trim().length > 0) target = i;

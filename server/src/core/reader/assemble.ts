@@ -102,10 +102,35 @@ const TOPIC_TITLE =
 /** A line reporting on the item above it: `状态：进行中`, `落实情况：…`, `Status: done 2024-03-28`, `Progress: …`. */
 const STATUS_LINE =
   /^(?:\*\*|__)?(?:状态|进展|进展情况|落实情况|完成情况|办理情况|Status|Progress|Update)(?:\*\*|__)?\s*[:：]/i;
+/** A sentence of notes without its subject: `Will send the slides.`, `I will ask Ana.` */
+const SUBJECTLESS = /^(?:I\s+)?(?:[Ww]ill|'ll)\s/;
+/** Who speaks on a line of notes: `Tracy: …`, `**Ivan Herman:** …`. */
+const SPEAKER = /^(?:\*\*|__)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}(?=(?:\*\*|__)?\s*:)/;
+/** `导师：…`, `学生：…`: a short name or role before the colon of an entry. */
+const ROLE_PREFIX = /^([\u4e00-\u9fff]{2,6})[:：]\s*\S/;
+/** An entry that reports work done (`问题已经修复`, `已完成`): under a list's label, not a task. */
+const DONE_REPORT =
+  /已(?:经)?(?:得到|全部|基本)?(?:完成|修复|解决|处理|落实|办结|合入|上线)|\b(?:done|completed|fixed|resolved|merged)\b/i;
 /** A label line that opens a list: `会议结论：`, `Action items:`. */
 const LABEL_LINE = /^(?:\*\*|__)?([^:：*_]{1,20})(?:\*\*|__)?[:：](?:\*\*|__)?\s*/;
 
 type Mode = ItemKind | 'none';
+
+/**
+ * The kind of the items listed under an entry that is only a label (`**提交注意事项：**`, `Actions:`); with
+ * `handles`, of an entry that gives the label's work to people (`任务分工：@zhang @li`).
+ */
+function labelListKind(body: string, handles = false): ItemKind | null {
+  const plain = body.replace(/\*\*|__/g, '');
+  const m = LABEL_LINE.exec(plain);
+  const rest = m ? plain.slice(m[0].length).trim() : '';
+  if (!m || (handles ? !/^@[^\s@]+(?:\s+@+[^\s@]+)*$/.test(rest) : rest.length > 0)) return null;
+  const h = headingKind(m[1]);
+  if (!h.items) return null;
+  if (h.kind === 'decision') return 'decision';
+  if (h.kind === 'requirement') return isChinese(plain) ? 'requirement' : 'action';
+  return null;
+}
 
 class Assembler {
   readonly header: HeaderField[] = [];
@@ -127,6 +152,8 @@ class Assembler {
   private listKind: ItemKind | null = null;
   /** A bare name entry (`- Dana`) and its indent: entries under it are hers. */
   private nameParent: { indent: number; span: Span } | null = null;
+  /** An entry `注意事项：` or `Action items:` over deeper entries: they are items of its kind. */
+  private labelParent: { indent: number; kind: ItemKind } | null = null;
 
   constructor(
     readonly text: string,
@@ -153,6 +180,8 @@ class Assembler {
       if (block.kind !== 'entry') this.listKind = null;
       if (block.kind !== 'entry' || (this.nameParent && block.indent <= this.nameParent.indent))
         this.nameParent = null;
+      if (block.kind !== 'entry' || (this.labelParent && block.indent <= this.labelParent.indent))
+        this.labelParent = null;
       switch (block.kind) {
         case 'frontmatter':
         case 'rule':
@@ -315,6 +344,12 @@ class Assembler {
         scope: `${this.sections.length - 1}:${block.indent}:${number.style}`,
       });
 
+    const listOf = next && next.kind === 'entry' && next.indent > block.indent ? labelListKind(body) : null;
+    if (listOf) {
+      this.closeItem(block.span.start);
+      this.labelParent = { indent: block.indent, kind: listOf };
+      return;
+    }
     if (next && next.kind === 'entry' && next.indent > block.indent && isBareName(body)) {
       this.closeItem(block.span.start);
       this.nameParent = { indent: block.indent, span: { start: block.body, end: block.span.end } };
@@ -342,6 +377,8 @@ class Assembler {
     let kind: Mode = cue.kind;
     if (kind === 'none' && marker.box) kind = 'action';
     if (kind === 'none' && this.listKind) kind = this.listKind;
+    if (kind === 'none' && this.labelParent && !DONE_REPORT.test(body)) kind = this.labelParent.kind;
+    if (kind === 'none') kind = labelListKind(body, true) ?? 'none';
     if (kind === 'none' && (sectionKind === 'decision' || sectionKind === 'requirement')) {
       kind = sectionKind === 'requirement' && !isChinese(body) ? 'action' : sectionKind;
     }
@@ -357,6 +394,11 @@ class Assembler {
     this.startItem(kind, number, block.span.start, cue.body, marker.box, isResolution(cue));
     this.itemEntry = block;
     this.item!.end = block.span.end;
+    // `产出：` over `导师：整理文档`, `学生：写学习笔记`: in a list of tasks, who does each comes first.
+    const role = this.labelParent && cue.kind === 'none' ? ROLE_PREFIX.exec(body) : null;
+    if (role && headingKind(role[1]).kind === 'other') {
+      this.item!.ownerHint = { start: block.body, end: block.body + role[1].length };
+    }
     this.inlinePoints(block.body, block.span.end, kind);
   }
 
@@ -395,29 +437,35 @@ class Assembler {
    * `1. Welcome and apologies`, `3. Cloud migration`: a short numbered title with no sentence punctuation,
    * outside a list of decisions or actions, is an agenda heading of English-style minutes.
    */
-  private agendaHeading(block: Block, number: NumberLabel, title: string): boolean {
+  private agendaHeading(block: Block, number: NumberLabel, body: string): boolean {
+    // `4. Tree survey` over a line of text wrapped into the entry: the title is the first line.
+    const newline = body.indexOf('\n');
+    const title = newline < 0 ? body : body.slice(0, newline).trimEnd();
+    const titleEnd = block.body + title.length;
     const sec = this.section;
     const inList = sec && sec.items && sec.container && sec.kind !== 'other' && !sec.number;
+    const plain = title.replace(/\*\*|__/g, '').trim();
     if (
       inList ||
       block.indent > 0 ||
-      !/^[A-Za-z*]/.test(title) ||
+      !/^[A-Za-z]/.test(plain) ||
       title.length > 70 ||
-      /[.。;；,，!?！？]$|[:：]\s/.test(title) ||
-      classify(this.text, { start: block.body, end: block.span.end }).kind !== 'none'
+      /[.。;；,，!?！？:：]$|[:：]\s/.test(plain) ||
+      classify(this.text, { start: block.body, end: titleEnd }).kind !== 'none'
     ) {
       return false;
     }
     const { kind, items } = headingKind(title);
     this.openSection({
       kind,
-      heading: this.text.slice(block.span.start, block.span.end),
-      headingSpan: block.span,
+      heading: this.text.slice(block.span.start, titleEnd),
+      headingSpan: { start: block.span.start, end: titleEnd },
       start: block.span.start,
       number,
       items,
       container: true,
     });
+    if (titleEnd < block.span.end && items) this.sentences(block, titleEnd, block.span.end, 'none');
     return true;
   }
 
@@ -502,7 +550,9 @@ class Assembler {
         first = false;
         continue;
       }
-      const ord = ordinalAt(this.text, cue.body) ?? ordinalAt(this.text, s.start);
+      const atBody = ordinalAt(this.text, cue.body);
+      const ord = atBody ?? ordinalAt(this.text, s.start);
+      const ordAt = atBody ? cue.body : s.start;
       let kind: Mode = cue.kind;
       // `二是…` in a list, or the first sentence of a paragraph under a heading of decisions.
       if (kind === 'none' && current !== 'none' && (ord || first)) kind = current;
@@ -521,18 +571,18 @@ class Assembler {
       }
       if (cue.cue && cue.cue.id === 'zh-points') current = 'requirement';
       const number = ord
-        ? label(
-            'cn-shi',
-            chineseToNumber(ord.digits) ?? 0,
-            this.text.slice(s.start, s.start + ord.length),
-            s.start,
-          )
+        ? label('cn-shi', chineseToNumber(ord.digits) ?? 0, this.text.slice(ordAt, ordAt + ord.length), ordAt)
         : null;
-      const body = ord && cue.body === s.start ? s.start + ord.length : cue.body;
+      const body = ord && cue.body === ordAt ? ordAt + ord.length : cue.body;
       this.startItem(kind, number, s.start, body, null, isResolution(cue));
       const item = this.item!;
       this.itemEntry = block.kind === 'entry' ? block : null;
       item.end = s.end;
+      // `Tracy: … Should we help? Will work out the branding.`: a later sentence without a subject is the speaker's.
+      if (s.start > from && SUBJECTLESS.test(this.text.slice(s.start, s.end))) {
+        const speaker = SPEAKER.exec(this.text.slice(from, s.start));
+        if (speaker) item.ownerHint = { start: from + speaker.index, end: from + speaker[0].length };
+      }
       if (cue.cue && cue.cue.id === 'zh-points') item.announces = true;
       if (!ord) lead = item;
       else if (lead) item.lead = lead;

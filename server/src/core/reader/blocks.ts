@@ -45,6 +45,8 @@ const CN_PAREN = /^[（(]([一二三四五六七八九十]{1,3})[）)][ \t\u3000
 const AR_PAREN = /^[（(]([0-9０-９]{1,3})[）)][ \t\u3000]*/;
 const AR_DOT = /^([0-9０-９]{1,3})(?:[.．、](?![0-9０-９])|[)）])[ \t\u3000]*/;
 const CIRCLED = /^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])[ \t\u3000]*/;
+/** `a. …`, `b) …`: a lettered sub-list, read as bullets (their lettering is not checked). */
+const LETTERED = /^([a-z][.)])[ \t\u3000]+(?=\S)/;
 const TABLE_ROW = /^\|.*\|$/;
 const RULE = /^(?:-{3,}|\*{3,}|_{3,}|={3,})$/;
 /** An HTML comment, or a kramdown attribute line (`{: #resolutions}`): no text of the minutes. */
@@ -97,8 +99,8 @@ export function markerOf(content: string, at: number): Marker | null {
     [AR_PAREN, 'arabic-paren', (s) => Number(asciiDigits(s))],
     [AR_DOT, 'arabic-dot', (s) => Number(asciiDigits(s))],
   ];
-  // ①②③: a list of its own kind, read as bullets (their numbering is not checked).
-  const circled = CIRCLED.exec(content);
+  // ①②③, a. b. c.: lists of their own kind, read as bullets (their numbering is not checked).
+  const circled = CIRCLED.exec(content) ?? LETTERED.exec(content);
   if (circled) {
     const text = circled[1];
     return { style: 'bullet', value: 0, text, span: { start: at, end: at + text.length }, box: null };

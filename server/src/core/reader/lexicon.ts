@@ -33,7 +33,7 @@ const EN_NAME = String.raw`(?:@[\w-]+|(?![A-Z][a-z]+ing\b)(?!(?:Plans|Want|Wants
 /** Several names joined: `Dana and Lee`, `Dana & Lee`, `Dana/Lee`, `Dana, Lee`. */
 const EN_NAMES = String.raw`${EN_NAME}(?:\s*(?:,|&|/|\band\b)\s*${EN_NAME}){0,5}`;
 /** Groups named as owners: `The clerk`, `Everyone`, `All`, `The team`. */
-const EN_GROUP = String.raw`(?:[Ee]veryone|[Ee]verybody|[Aa]ll(?:\s+(?:members|directors|councillors|trustees|participants|maintainers))?|(?:[Tt]he\s+)?(?:clerk|chair|secretary|treasurer|team|group|committee|board|council|staff|office|editors?|chairs?|maintainers|organi[sz]ers)|TBD|TBC)`;
+const EN_GROUP = String.raw`(?:[Ee]veryone|[Ee]verybody|[Aa]ll(?:\s+(?:members|directors|councillors|trustees|participants|maintainers))?|(?:[Tt]he\s+)?(?:clerk|chair|secretary|treasurer|team|group|committee|board|council|staff|office|editors?|chairs?|maintainers|organi[sz]ers|supervisors|trustees|directors|officers|commissioners|councillors)|TBD|TBC)`;
 /** What follows an English subject that makes a task: `to`, `will`, `shall`… and a verb. */
 const EN_TASK_AUX = String.raw`(?:to|will|shall|should|must|need(?:s)?\s+to|agreed\s+to|volunteered\s+to|offered\s+to|(?:is|are)\s+(?:to|going\s+to)|(?:will|to)\s+(?:also|then|continue\s+to))`;
 
@@ -216,8 +216,13 @@ export const CUES: readonly Cue[] = [
     lang: 'zh',
     scope: 'within',
     kind: 'action',
-    re: /有待|待(?:修复|解决|处理|确认|完善|补充|跟进)|(?:^|[，,：:；;])(?:计划|预计|拟|准备|打算)(?:于|在|将|会|下周|本周|今日|明天|近期)?[\u4e00-\u9fff]/,
-    examples: ['元数据有待本地化。', '计划下周发布新版本。', '预计在6月底前完成迁移。'],
+    re: /有待|待(?:修复|解决|处理|确认|完善|补充|跟进)|(?:^|[，,：:；;])(?:计划|预计|拟|准备|打算)(?:于|在|将|会|下周|本周|今日|明天|近期)?[\u4e00-\u9fff]|(?:^|[，,：:；;])[^。；;，,：:]{1,16}?(?:预计|计划)(?:会|将)?(?:在|于)[^。；;，,]{1,20}?(?:完成|上线|发布|开源|启动|建成|投用|投产|交付|竣工|开工|到位|推出|召开|开通)/,
+    examples: [
+      '元数据有待本地化。',
+      '计划下周发布新版本。',
+      '预计在6月底前完成迁移。',
+      '新站点预计在 6 月底正式上线。',
+    ],
     counterExamples: ['已完成迁移。'],
   },
   {
@@ -281,7 +286,7 @@ export const CUES: readonly Cue[] = [
     lang: 'en',
     scope: 'within',
     kind: 'decision',
-    re: /\b(?:[Ww]e|[Tt]he\s+(?:group|committee|board|council|team|meeting|WG|working\s+group|TSC|members|trustees|directors))\s+(?:have\s+)?(?:unanimously\s+)?(?:agreed|decided|resolved|approved|adopted|voted|concluded)\b|\b(?:[Aa]ll|[Ee]veryone|[Cc]onsensus)\s+(?:agreed|was\s+reached|in\s+favou?r)|\b[Ii]t\s+was\s+(?:unanimously\s+)?(?:resolved|agreed|decided|RESOLVED|AGREED)\b|\b[Ii]t\s+was\s+formally\s+noted\b|\bno\s+objections?\b|\b(?:were|was|been)\s+(?:unanimously\s+)?(?:accepted|agreed|approved|adopted|endorsed|ratified)\b|\b(?:in\s+(?:full\s+)?agreement|(?:[Bb]road|[Gg]eneral|[Ff]ull)\s+agreement|consensus\s+(?:that|to|on))\b|\b(?:[A-Z][\w]*|[Tt]he\s+\w+)\s+(?:has\s+|have\s+)?(?:decided|seems?\s+to\s+agree)\b|^(?:Agreed|Decided)\s+(?:on|to|that)\b/,
+    re: /\b(?:[Ww]e|[Tt]he\s+(?:group|committee|board|council|team|meeting|WG|working\s+group|TSC|members|trustees|directors))\s+(?:have\s+)?(?:unanimously\s+)?(?:agreed|decided|resolved|approved|adopted|voted|concluded)\b|\b(?:[Aa]ll|[Ee]veryone|[Cc]onsensus)\s+(?:agreed|was\s+reached|in\s+favou?r)|\b[Ii]t\s+was\s+(?:unanimously\s+)?(?:resolved|agreed|decided|RESOLVED|AGREED)\b|\b[Ii]t\s+was\s+formally\s+noted\b|\bno\s+objections?\b|\b(?:were|was|been)\s+(?:\w+\s+and\s+)?(?:unanimously\s+)?(?:accepted|agreed|approved|adopted|endorsed|ratified|rejected)\b|^(?:The\s+)?(?:[Mm]inutes|[Aa]genda)(?:\s+of\s+[^.!]{1,60}?)?\s+(?:approved|adopted|accepted)\b|\b(?:in\s+(?:full\s+)?agreement|(?:[Bb]road|[Gg]eneral|[Ff]ull)\s+agreement|consensus\s+(?:that|to|on))\b|\b(?:[A-Z][\w]*|[Tt]he\s+\w+)\s+(?:has\s+|have\s+)?(?:decided|seems?\s+to\s+agree)\b|^(?:Agreed|Decided)\s+(?:on|to|that)\b/,
     examples: [
       'We agreed to keep the current schedule.',
       'All agreed.',
@@ -290,6 +295,9 @@ export const CUES: readonly Cue[] = [
       'The EC decided there is no need for a vote.',
       'It was resolved to accept the quote.',
       'The board unanimously approved the budget.',
+      'A memorial as requested by the family was reviewed and approved.',
+      'Minutes approved!',
+      'The minutes of the last meeting approved as read.',
     ],
     counterExamples: ['We discussed the schedule.'],
   },
@@ -352,13 +360,19 @@ export const CUES: readonly Cue[] = [
     scope: 'within',
     kind: 'action',
     re: new RegExp(
-      String.raw`(?:^|,\s*|[-–—]\s+|\band\s+|\b[Ss]o\s+|\bthen\s+|:\s+)(?:I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey|${EN_NAME})\s+(?:will|'ll|shall)\s+(?!be\s+(?:held|available|present|closed|open|on|in|at)\b|not\b)[a-z]`,
+      String.raw`(?:^|,\s*|[-–—]\s+|\band\s+|\b[Ss]o\s+|\bthen\s+|:\s+|\n)(?:I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey|${EN_NAME}|${EN_GROUP})\s+(?:will|'ll|shall)\s+(?!be\s+(?:held|available|present|closed|open|on|in|at)\b|not\b)[a-z]|^(?:I\s+)?[Ww]ill\s+(?!be\b|not\b|(?:result|depend|mean|require|allow|happen|need|have|take|help|cost|affect|include|lead|come|make\s+sense)\b)[a-z][^?]*$`,
     ),
     examples: [
       'Rich: yeah, good point - I will take it to the list',
       'Jo reports the vendor called and they will replace the pump',
+      'Jo has found a candidate, so the supervisors will set up an interview',
+      'Will work out the branding after the conference',
     ],
-    counterExamples: ['The next meeting will be held in May.'],
+    counterExamples: [
+      'The next meeting will be held in May.',
+      'Will the board approve it?',
+      'Will result in a document for the archive',
+    ],
   },
   {
     id: 'en-lets',
@@ -408,6 +422,12 @@ export const ITEM_HEADINGS: readonly { re: RegExp; kind: SectionKind; examples: 
     re: /^(?:遗留问题|待办事项|待办|待解决问题|待修复问题|已知问题|注意事项|任务分工|分工|产出|下一步(?:工作|计划|安排)?|下步工作|工作(?:要求|部署|任务|安排)|任务分工|责任分工|后续(?:工作|跟进|安排)|跟进事项|行动项|会议要求|会议部署)/,
     kind: 'requirement',
     examples: ['遗留问题', '待办事项', '下一步工作'],
+  },
+  {
+    // A topic before the word: `提交代码注意事项`, `会后任务分工`, `本周工作安排`.
+    re: /^[^。；;，,：:]{1,16}?(?:注意事项|任务分工|责任分工|工作安排|工作要求|工作任务|待办事项|行动项)\s*$/,
+    kind: 'requirement',
+    examples: ['提交 PR 注意事项', '会后任务分工', '本周工作安排'],
   },
   {
     re: /^(?:decisions?(?:\s+(?:made|taken))?|resolutions?|motions?|votes?|voting|agreed|agreements?|outcomes?|meeting\s+(?:decisions|outcomes?))\b/i,
