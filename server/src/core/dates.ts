@@ -115,6 +115,12 @@ export function endOfMonth(iso: string): string {
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 }
 
+/** The last day of `month` (1–12) on or after the month of `after`: `a January meeting` seen in December. */
+export function endOfMonthNamed(month: number, after: string): string {
+  const [y, m] = after.split('-').map(Number);
+  return endOfMonth(`${month < m ? y + 1 : y}-${String(month).padStart(2, '0')}-01`);
+}
+
 /** The last day of the quarter of `iso`. */
 export function endOfQuarter(iso: string): string {
   const [y, m] = iso.split('-').map(Number);

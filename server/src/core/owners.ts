@@ -157,7 +157,7 @@ const EN_TRAILING_PAREN =
  * that Cllr Ames should select one and that the Clerk would order it`, `… so the supervisors will meet her`.
  */
 const EN_CLAUSE_SUBJECT =
-  /(?:,\s*|\band\s+|\b[Ss]o\s+|\bthen\s+|\bthat\s+(?:[Tt]he\s+)?|\n\s*)((?:Cllr\.?\s+|Councillor\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}|the\s+(?:supervisors|trustees|directors|officers|board|council|committee|staff|team))\s+(?:will|would|should|shall|is\s+to|are\s+to)\s+(?!be\b|not\b|have\b)[a-z]/g;
+  /(?:,\s*|\band\s+|\b[Ss]o\s+|\bthen\s+|\b(?:agreed|resolved|decided)\s+that\s+(?:[Tt]he\s+)?|\band\s+that\s+(?:[Tt]he\s+)?|\n\s*)((?:Cllr\.?\s+|Councillor\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}|the\s+(?:supervisors|trustees|directors|officers|board|council|committee|staff|team))\s+(?:will|would|should|shall|is\s+to|are\s+to)\s+(?!be\b|not\b|have\b)[a-z]/g;
 const EN_ASSIGNED = /\bassigned to\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})/g;
 const EN_STOP = new Set([
   'We',

@@ -5,6 +5,8 @@
  */
 import {
   addDays,
+  endOfMonthNamed,
+  MONTH_NAMES,
   findDates,
   findMeetingDate,
   findMeetingDay,
@@ -47,6 +49,13 @@ const alternation = (words: readonly string[]): string =>
     .map(escape)
     .join('|');
 
+/** `in a January meeting`, `at the March meeting`: by the end of that month. */
+const MONTH_MEETING = new RegExp(
+  String.raw`\b(?:in|at|by|for|until)\s+(?:a|the)\s+(${MONTH_NAMES.join('|')})\s+(?:meeting|call|session)\b`,
+  'i',
+);
+/** `before winter`, `by the spring`: a season named as when a task is done. */
+const SEASON = /\b(?:before|by|in|over)\s+(?:the\s+)?(?:winter|spring|summer|autumn|fall)\b/i;
 const RECURRING =
   /每(?:个)?(?:年度?|季度|季|月|半月|周|旬|半年)(?:末|底|初)?(?:前)?[^。；;，,\n]{0,8}?(?:通报|报送|报告|汇报|调度|召开|督查|检查|考核|上报|研究|更新|开展)|长期坚持|常态化(?:开展|推进)?|持续推进/;
 /** `… (Dev, Fri)`: the date after the owner in a closing parenthesis. */
@@ -341,13 +350,21 @@ function findDeadline(
     }
   }
   const next = NEXT_MEETING.exec(body);
-  const open = RECURRING.exec(body) ?? next;
+  const month = MONTH_MEETING.exec(body);
+  const open = RECURRING.exec(body) ?? next ?? month ?? SEASON.exec(body);
   if (open) {
     const at = item.bodyStart + open.index;
+    const monthIndex =
+      open === month ? MONTH_NAMES.findIndex((n) => n.toLowerCase() === month[1].toLowerCase()) : -1;
     return {
       text: open[0],
       // `by next meeting`: the day the minutes give for it, when they do.
-      date: open === next && /next|下次/i.test(open[0]) ? nextMeeting : null,
+      date:
+        open === next && /next|下次/i.test(open[0])
+          ? nextMeeting
+          : monthIndex >= 0 && meetingDate
+            ? endOfMonthNamed(monthIndex + 1, meetingDate)
+            : null,
       vague: false,
       span: { start: at, end: at + open[0].length },
       limit: true,

@@ -97,6 +97,15 @@ describe('reader stage 2: sentences', () => {
       'CLERK TO ACT',
     ]);
   });
+
+  it('cuts before a wrapped line that opens with a bullet or the … of a speaker’s next line', () => {
+    const text = 'Wendy: close to the end of the charter\n… minutes approved!\n- Dana to send it';
+    assert.deepStrictEqual(texts(text, sentences(text, 0, text.length)), [
+      'Wendy: close to the end of the charter',
+      '… minutes approved!',
+      '- Dana to send it',
+    ]);
+  });
 });
 
 describe('reader stage 3: the cue lexicon, each entry with its examples', () => {

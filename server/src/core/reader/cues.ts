@@ -38,7 +38,7 @@ const ZH_WITHIN = byScope('zh', 'within');
 const EN_START = byScope('en', 'start');
 const EN_WITHIN = byScope('en', 'within');
 /** Emphasis and quote marks that may open a sentence: `**ACTION**: …`. */
-const OPENING = /^[*_>`"“\s]*/;
+const OPENING = /^[*_>`"“…\s]*/;
 
 /** Whether a text is written in Chinese (any Han character in its first 200 characters). */
 export function isChinese(s: string): boolean {

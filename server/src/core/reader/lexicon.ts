@@ -120,6 +120,16 @@ export const CUES: readonly Cue[] = [
     examples: ['现将会议议定事项纪要如下：', '经研究，现将议定的事项通报如下：'],
   },
   {
+    // A list entry or sentence that opens with a task verb: `提炼需求，在仓库里提一个 Issue`, `号召大家参与`.
+    id: 'zh-task-verb',
+    lang: 'zh',
+    scope: 'within',
+    kind: 'action',
+    re: /^(?:\d{1,2}[.、)）]\s*)?(?:提炼|拆分|号召|梳理|跟进|对接|联系|准备|提交|补充|撰写|编写|调研|收集|征集|确认|协调|安排|起草|整理)(?![了过完好])[^：:]{2}/,
+    examples: ['提炼功能，在仓库里提一个 Issue。', '号召社区同学来参与。'],
+    counterExamples: ['整理了一份清单。', '起草：张三'],
+  },
+  {
     id: 'zh-attendance',
     lang: 'zh',
     scope: 'within',
@@ -242,6 +252,16 @@ export const CUES: readonly Cue[] = [
     examples: ['张主任对下阶段工作提出三点要求：', '王局长强调：'],
   },
   // ── English: at a sentence or entry start ──
+  {
+    // The meeting's own procedure, in a notes template: never an item.
+    id: 'en-procedure',
+    lang: 'en',
+    scope: 'start',
+    kind: 'none',
+    re: /^(?:[Pp]lease\s+)?(?:introduce\s+yourself|add\s+(?:new\s+|your\s+)?(?:agenda\s+items|names?)\b|sign\s+in\b|mute\b|raise\s+your\s+hand)/,
+    examples: ['please introduce yourself.', 'Please add new agenda items under the heading!'],
+    counterExamples: ['Please add the figures to the report.'],
+  },
   {
     id: 'en-action-label',
     lang: 'en',
@@ -373,6 +393,29 @@ export const CUES: readonly Cue[] = [
       'Will the board approve it?',
       'Will result in a document for the archive',
     ],
+  },
+  {
+    // `A draft agenda will be put together next week`: a task in the passive, its owner unnamed.
+    id: 'en-passive-will',
+    lang: 'en',
+    scope: 'within',
+    kind: 'action',
+    re: /\bwill\s+be\s+(?:put\s+together|sent(?:\s+(?:out|around|round))?|circulated|drafted|prepared|shared|scheduled|organi[sz]ed|arranged|updated|published|posted|set\s+up|written(?:\s+up)?|finali[sz]ed|submitted|distributed|uploaded|booked|ordered)\b/,
+    examples: [
+      'A draft agenda will be put together next week and sent around',
+      'The report will be circulated.',
+    ],
+    counterExamples: ['The next meeting will be held in May.'],
+  },
+  {
+    // `… yes, we should add branch protection rules`: what the meeting holds must be done.
+    id: 'en-we-should',
+    lang: 'en',
+    scope: 'within',
+    kind: 'requirement',
+    re: /\b[Ww]e\s+(?:should|must)\s+(?!not\b|be\b|have\b|discuss\b|consider\b|think\b)[a-z]/,
+    examples: ['Guidance is yes, we should add branch protection rules.', 'We must read it beforehand.'],
+    counterExamples: ['Should we create a new milestone?', 'We should discuss this later.'],
   },
   {
     id: 'en-lets',

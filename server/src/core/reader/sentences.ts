@@ -1,7 +1,8 @@
 /**
  * Stage 2 of the reader: sentences. A block's text is cut after 。！？； and !?, after `.` followed by
  * space and a capital, digit or Chinese character (not after an abbreviation or an initial), and before an
- * inline ordinal run (一是…二是…, 一要…二要…). Linear, never throws.
+ * inline ordinal run (一是…二是…, 一要…二要…), and before a wrapped line that opens with a bullet or with the
+ * `…` that chat-log minutes put before a speaker's next line. Linear, never throws.
  */
 import type { Span } from '../model';
 
@@ -66,7 +67,7 @@ export function sentences(text: string, from: number, to: number): Span[] {
       i = j - 1;
     } else if (c === '.' && endsEnglishSentence(text, i, to)) {
       push(i + 1);
-    } else if (c === '\n' && i + 1 < to && /[-*•]/.test(text[nextNonSpace(text, i + 1, to)] ?? '')) {
+    } else if (c === '\n' && i + 1 < to && /[-*•…]/.test(text[nextNonSpace(text, i + 1, to)] ?? '')) {
       push(i);
     }
   }
