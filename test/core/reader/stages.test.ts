@@ -89,6 +89,14 @@ describe('reader stage 2: sentences', () => {
     ]);
   });
 
+  it('cuts after a comma before a meeting’s lead phrase', () => {
+    const text = '会议审议通过了《办法》,会议要求,各部门要严格执行。';
+    assert.deepStrictEqual(texts(text, sentences(text, 0, text.length)), [
+      '会议审议通过了《办法》,',
+      '会议要求,各部门要严格执行。',
+    ]);
+  });
+
   it('cuts English after a full stop before a capital, not after abbreviations or initials', () => {
     const text = 'Dr. Lee and J. Smith met Mr. Khan, e.g. on site. Dana will send it. CLERK TO ACT';
     assert.deepStrictEqual(texts(text, sentences(text, 0, text.length)), [

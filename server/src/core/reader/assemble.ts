@@ -121,8 +121,10 @@ type Mode = ItemKind | 'none';
  * `handles`, of an entry that gives the label's work to people (`任务分工：@zhang @li`).
  */
 function labelListKind(body: string, handles = false): ItemKind | null {
-  const plain = body.replace(/\*\*|__/g, '');
-  const m = LABEL_LINE.exec(plain);
+  const plain = body.replace(/\*\*|__/g, '').trim();
+  // `待修复问题` or `Action items` alone over the entries under it, or `注意事项：`.
+  const alone = !handles && plain.length <= 20 && !/[.。，,；;!?！？:：]/.test(plain) ? [plain, plain] : null;
+  const m = LABEL_LINE.exec(plain) ?? alone;
   const rest = m ? plain.slice(m[0].length).trim() : '';
   if (!m || (handles ? !/^@[^\s@]+(?:\s+@+[^\s@]+)*$/.test(rest) : rest.length > 0)) return null;
   const h = headingKind(m[1]);

@@ -1,6 +1,7 @@
 /**
  * Stage 2 of the reader: sentences. A block's text is cut after 。！？； and !?, after `.` followed by
- * space and a capital, digit or Chinese character (not after an abbreviation or an initial), and before an
+ * space and a capital, digit or Chinese character (not after an abbreviation or an initial), after a comma
+ * before a meeting's lead phrase (`,会议要求,`), and before an
  * inline ordinal run (一是…二是…, 一要…二要…), and before a wrapped line that opens with a bullet or with the
  * `…` that chat-log minutes put before a speaker's next line. Linear, never throws.
  */
@@ -39,6 +40,9 @@ const ABBREVIATIONS = new Set([
   'al',
 ]);
 
+/** A meeting's lead phrase (`会议要求`, `会议决定`) after a comma, as in minutes punctuated with commas. */
+const MID_LEAD = /^会议(?:要求|强调|决定|同意|指出|认为|明确|部署|研究决定)/;
+
 /** `一是`, `二要`, `三须`: an inline ordinal that starts a point of its own. */
 const CN_ORDINAL = /([一二三四五六七八九十]{1,3})(?:是|要|须|抓|做|强化|加强|坚持)(?![否非的])/g;
 
@@ -65,6 +69,9 @@ export function sentences(text: string, from: number, to: number): Span[] {
       while (j < to && /[”’"'）)」』]/.test(text[j])) j++;
       push(j);
       i = j - 1;
+    } else if ((c === '，' || c === ',') && MID_LEAD.test(text.slice(i + 1, i + 8))) {
+      // `…审议通过了《办法》,会议要求,各部门要…`: a new lead phrase after a comma opens a sentence of its own.
+      push(i + 1);
     } else if (c === '.' && endsEnglishSentence(text, i, to)) {
       push(i + 1);
     } else if (c === '\n' && i + 1 < to && /[-*•…]/.test(text[nextNonSpace(text, i + 1, to)] ?? '')) {
