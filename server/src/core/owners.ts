@@ -158,6 +158,14 @@ const EN_TRAILING_PAREN =
  */
 const EN_CLAUSE_SUBJECT =
   /(?:,\s*|\band\s+|\b[Ss]o\s+|\bthen\s+|\b(?:agreed|resolved|decided)\s+that\s+(?:[Tt]he\s+)?|\band\s+that\s+(?:[Tt]he\s+)?|\n\s*)((?:Cllr\.?\s+|Councillor\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}|the\s+(?:supervisors|trustees|directors|officers|board|council|committee|staff|team))\s+(?:will|would|should|shall|is\s+to|are\s+to)\s+(?!be\b|not\b|have\b)[a-z]/g;
+/** In a list of duties: `Dick draft a letter …, Gary get the road work done`. */
+const EN_BARE_SUBJECT = new RegExp(
+  String.raw`(?:^|,\s*(?:and\s+)?|\band\s+)([A-Z][a-z][\w'’-]*)\s+(?:${EN_TASK_VERBS})\s+(?:a|an|the|up|out|in|on|to|[a-z]+\s)`,
+  'g',
+);
+/** `waiting for Gerald to verify this`: who is still to act. */
+const EN_WAITING_FOR =
+  /\b(?:waiting|wait)\s+(?:for|on)\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s+to\s+[a-z]/g;
 const EN_ASSIGNED = /\bassigned to\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})/g;
 const EN_STOP = new Set([
   'We',
@@ -383,6 +391,19 @@ function findProse(
       const s = bodyStart + m.index + m[0].indexOf(m[1]);
       out.push(proseOwner({ name: m[1], span: { start: s, end: s + m[1].length } }, null, true));
     }
+  }
+  if (out.length === 0) {
+    EN_BARE_SUBJECT.lastIndex = 0;
+    for (let m = EN_BARE_SUBJECT.exec(body); m; m = EN_BARE_SUBJECT.exec(body)) {
+      if (EN_STOP.has(m[1])) continue;
+      const s = bodyStart + m.index + m[0].indexOf(m[1]);
+      out.push(proseOwner({ name: m[1], span: { start: s, end: s + m[1].length } }, null, true));
+    }
+  }
+  EN_WAITING_FOR.lastIndex = 0;
+  for (let m = EN_WAITING_FOR.exec(slice); m; m = EN_WAITING_FOR.exec(slice)) {
+    const s = start + m.index + m[0].indexOf(m[1]);
+    out.push(proseOwner({ name: m[1], span: { start: s, end: s + m[1].length } }, null, true));
   }
   EN_ASSIGNED.lastIndex = 0;
   for (let m = EN_ASSIGNED.exec(slice); m; m = EN_ASSIGNED.exec(slice)) {

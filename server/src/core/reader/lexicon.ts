@@ -241,7 +241,11 @@ export const CUES: readonly Cue[] = [
     scope: 'within',
     kind: 'requirement',
     re: /(?:^|[，,：:；;])(?:可考虑|建议|应考虑|一定(?:要)?(?:注意)?)|(?:可|应|可以)考虑(?:再|重新|进一步)?[\u4e00-\u9fff]/,
-    examples: ['翻译难以呈现，可考虑在文档中说明。', '一定注意检查报错。', '“浏览”一词有歧义，术语表可考虑再推敲。'],
+    examples: [
+      '翻译难以呈现，可考虑在文档中说明。',
+      '一定注意检查报错。',
+      '“浏览”一词有歧义，术语表可考虑再推敲。',
+    ],
   },
   {
     id: 'zh-points',
@@ -418,6 +422,16 @@ export const CUES: readonly Cue[] = [
     counterExamples: ['Should we create a new milestone?', 'We should discuss this later.'],
   },
   {
+    // `… (waiting for Gerald to get his access)`: what someone still has to do.
+    id: 'en-waiting-for',
+    lang: 'en',
+    scope: 'within',
+    kind: 'action',
+    re: new RegExp(String.raw`\b(?:waiting|wait)\s+(?:for|on)\s+${EN_NAME}\s+to\s+[a-z]`),
+    examples: ['Invites should work in HTML (waiting for Gerald to get his access to verify this)'],
+    counterExamples: ['Waiting for the vendor.'],
+  },
+  {
     id: 'en-lets',
     lang: 'en',
     scope: 'within',
@@ -478,9 +492,9 @@ export const ITEM_HEADINGS: readonly { re: RegExp; kind: SectionKind; examples: 
     examples: ['Decisions', 'Votes', 'Resolutions'],
   },
   {
-    re: /^(?:(?:new\s+|open\s+)?action\s+(?:items?|points?|list|log)|actions?|next\s+steps|follow[- ]ups?|tasks?|to-?dos?|meeting\s+actions)\b/i,
+    re: /^(?:(?:new\s+|open\s+)?action\s+(?:items?|points?|list|log)|actions?|next\s+steps|follow[- ]ups?|tasks?|to-?dos?|meeting\s+actions|(?:review\s+of\s+)?(?:duties|assignments))\b/i,
     kind: 'requirement',
-    examples: ['Action items', 'Next steps', 'ACTIONS'],
+    examples: ['Action items', 'Next steps', 'ACTIONS', 'Review of duties'],
   },
 ];
 
