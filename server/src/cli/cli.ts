@@ -17,7 +17,7 @@ import { localDay } from '../core/dates';
 import type { DocumentRecord, Locale, MinutesConfig, UnitsRegistry } from '../core/api';
 import { buildLayout, renderHtmlDocument } from '../core/layout';
 import { parseChoice, parseCommandLine, parseCount, parseDate, resolveLocale, UsageError } from './args';
-import type { OptionSpec } from './args';
+import type { OptionSpec, ParsedCommandLine } from './args';
 import { collectFiles, readTextFile, writeNewFile } from './files';
 import type { InputFile } from './files';
 import { formatActionsCsv, formatActionsMarkdown } from '../core/export';
@@ -66,6 +66,20 @@ const OPTIONS: Record<string, OptionSpec> = {
 /** The options a command takes, picked from `OPTIONS`. */
 function options(...names: string[]): Record<string, OptionSpec> {
   return Object.fromEntries(names.map((name) => [name, OPTIONS[name]]));
+}
+
+/** Parses a command's options (picked from `OPTIONS`, with `--help`); null when it printed its help instead. */
+function commandLine(
+  argv: string[],
+  io: CliIO,
+  command: string,
+  help: string,
+  ...names: string[]
+): ParsedCommandLine | null {
+  const args = parseCommandLine(argv, options(...names, 'help'), command);
+  if (!args.flag('help')) return args;
+  io.stdout(help);
+  return null;
 }
 
 /** One run of a command: collects file problems (each printed at once) and decides the exit status. */
@@ -147,15 +161,20 @@ class Run {
 }
 
 function check(argv: string[], io: CliIO): number {
-  const args = parseCommandLine(
+  const args = commandLine(
     argv,
-    options('format', 'units', 'config', 'today', 'locale', 'max-warnings', 'no-color', 'help'),
+    io,
     'minutes check',
+    checkHelp,
+    'format',
+    'units',
+    'config',
+    'today',
+    'locale',
+    'max-warnings',
+    'no-color',
   );
-  if (args.flag('help')) {
-    io.stdout(checkHelp);
-    return EXIT_OK;
-  }
+  if (!args) return EXIT_OK;
   const format = parseChoice('--format', args.string('format') ?? 'text', ['text', 'json']);
   const today = parseDate('--today', args.string('today'));
   const maxWarnings = parseCount('--max-warnings', args.string('max-warnings'));
@@ -198,15 +217,8 @@ function check(argv: string[], io: CliIO): number {
 }
 
 function actions(argv: string[], io: CliIO): number {
-  const args = parseCommandLine(
-    argv,
-    options('format', 'today', 'units', 'locale', 'help'),
-    'minutes actions',
-  );
-  if (args.flag('help')) {
-    io.stdout(actionsHelp);
-    return EXIT_OK;
-  }
+  const args = commandLine(argv, io, 'minutes actions', actionsHelp, 'format', 'today', 'units', 'locale');
+  if (!args) return EXIT_OK;
   const format = parseChoice('--format', args.string('format') ?? 'json', ['json', 'csv', 'markdown']);
   const today = parseDate('--today', args.string('today'));
   const locale: Locale = resolveLocale(args.string('locale'), io.env);
@@ -228,15 +240,19 @@ function actions(argv: string[], io: CliIO): number {
 }
 
 async function ledger(argv: string[], io: CliIO): Promise<number> {
-  const args = parseCommandLine(
+  const args = commandLine(
     argv,
-    options('format', 'output', 'force', 'today', 'units', 'config', 'help'),
+    io,
     'minutes ledger',
+    ledgerHelp,
+    'format',
+    'output',
+    'force',
+    'today',
+    'units',
+    'config',
   );
-  if (args.flag('help')) {
-    io.stdout(ledgerHelp);
-    return EXIT_OK;
-  }
+  if (!args) return EXIT_OK;
   const format = parseChoice('--format', args.string('format') ?? 'markdown', [
     'xlsx',
     'csv',
@@ -277,11 +293,8 @@ async function ledger(argv: string[], io: CliIO): Promise<number> {
 }
 
 function listRules(argv: string[], io: CliIO): number {
-  const args = parseCommandLine(argv, options('format', 'locale', 'help'), 'minutes rules');
-  if (args.flag('help')) {
-    io.stdout(rulesHelp);
-    return EXIT_OK;
-  }
+  const args = commandLine(argv, io, 'minutes rules', rulesHelp, 'format', 'locale');
+  if (!args) return EXIT_OK;
   if (args.positionals.length > 0) {
     throw new UsageError(`unexpected argument '${args.positionals[0]}'; see 'minutes rules --help'`);
   }
@@ -292,15 +305,8 @@ function listRules(argv: string[], io: CliIO): number {
 
 /** `minutes export`: one minutes file as a formal document (.docx, or HTML). */
 async function exportDocument(argv: string[], io: CliIO): Promise<number> {
-  const args = parseCommandLine(
-    argv,
-    options('format', 'output', 'force', 'units', 'help'),
-    'minutes export',
-  );
-  if (args.flag('help')) {
-    io.stdout(exportHelp);
-    return EXIT_OK;
-  }
+  const args = commandLine(argv, io, 'minutes export', exportHelp, 'format', 'output', 'force', 'units');
+  if (!args) return EXIT_OK;
   const format = parseChoice('--format', args.string('format') ?? 'docx', ['docx', 'html']);
   const output = args.string('output');
   if (args.positionals.length !== 1) {
