@@ -1,46 +1,9 @@
 import * as assert from 'assert';
 import type { DocumentRecord } from '../../server/src/core/api';
 import { itemText } from '../../server/src/core/export';
+import { readCsv } from '../util/csv';
 import { matchSnapshot } from '../util/snapshot';
 import { fixture, runCli, useTempDirs } from './helpers';
-
-/** RFC 4180 reader, for checking the CSV output independently of the writer. */
-function readCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let i = 0;
-  while (i < text.length) {
-    if (text[i] === '"') {
-      i++;
-      for (;;) {
-        const quote = text.indexOf('"', i);
-        assert.notStrictEqual(quote, -1, 'unterminated quoted field');
-        field += text.slice(i, quote);
-        i = quote + 1;
-        if (text[i] !== '"') break;
-        field += '"';
-        i++;
-      }
-    }
-    if (text.startsWith('\r\n', i)) {
-      rows.push([...row, field]);
-      row = [];
-      field = '';
-      i += 2;
-    } else if (text[i] === ',') {
-      row.push(field);
-      field = '';
-      i++;
-    } else {
-      assert.notStrictEqual(text[i], '"', 'a quote inside an unquoted field');
-      assert.notStrictEqual(text[i], '\n', 'a bare LF ends a row');
-      field += text[i++];
-    }
-  }
-  assert.deepStrictEqual([row, field], [[], ''], 'the last row ends with CRLF');
-  return rows;
-}
 
 const HEADER = 'file,title,meeting_date,section,kind,text,owners,deadline,deadline_date,status,line';
 

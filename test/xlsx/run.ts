@@ -11,6 +11,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { UnitSummary } from '../../server/src/core';
+import { readCsv } from '../util/csv';
 import { repoPath } from '../util/paths';
 
 const CLI = repoPath('dist', 'cli.js');
@@ -24,36 +25,6 @@ function run(command: string, args: string[], cwd?: string): string {
     );
   }
   return result.stdout;
-}
-
-/** RFC 4180 reader (LibreOffice writes LF line ends; ours CRLF). */
-function readCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const body = text.replace(/^\ufeff/, '');
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (quoted) {
-      if (c === '"' && body[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && body[i + 1] === '\n') i++;
-      rows.push([...row, field]);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows;
 }
 
 interface LedgerJson {
