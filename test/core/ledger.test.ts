@@ -11,10 +11,10 @@ import {
 } from '../../server/src/core';
 import { foldIcsLine, icsText } from '../../server/src/core/ledger/export';
 import { isFollowUpHeading, itemText, statusReport } from '../../server/src/core/ledger/extract';
+import { FOLLOW_UP_HEADINGS } from '../../server/src/core/reader/lexicon';
 import {
   CARRY_OVER_MARKERS,
   FIELD_LABELS,
-  FOLLOW_UP_HEADINGS,
   PROGRESS_LABELS,
   STATUS_LABEL_WORDS,
   STATUS_WORDS,

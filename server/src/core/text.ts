@@ -114,3 +114,12 @@ export function execAfter(
   }
   return null;
 }
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** One alternation of words, longest first, for building patterns. */
+export function alternation(words: readonly string[]): string {
+  return [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => escape(w).replace(/ /g, '[ \\t]+'))
+    .join('|');
+}

@@ -7,13 +7,12 @@ import type { Range } from 'vscode-languageserver-types';
 import type { Locale } from '../api';
 import { findDates } from '../dates';
 import type { Item, MinutesDocument, Span } from '../model';
-import { trimEndOf } from '../text';
+import { FOLLOW_UP_HEADINGS } from '../reader/lexicon';
+import { alternation, trimEndOf } from '../text';
 import { assignments } from '../rules/rule';
 import {
-  alternation,
   CARRY_OVER_MARKERS,
   FIELD_LABELS,
-  FOLLOW_UP_HEADINGS,
   PROGRESS_LABELS,
   STATUS_LABEL_WORDS,
   STATUS_WORDS,

@@ -41,19 +41,6 @@ export const STATUS_WORDS: readonly (readonly [string, LedgerStatus])[] = [
 /** Labels that introduce what has been done so far: `进展：…`, `落实情况：…`, `Progress: …`. */
 export const PROGRESS_LABELS: readonly string[] = ['落实情况', '进展情况', '进展', 'Progress', 'Update'];
 
-/** Section headings whose entries report on earlier meetings' items (matched inside the heading). */
-export const FOLLOW_UP_HEADINGS: readonly string[] = [
-  '上次会议议定事项落实情况',
-  '议定事项落实情况',
-  '决定事项落实情况',
-  '督办事项',
-  '督办情况',
-  'matters arising',
-  'review of action items',
-  'previous action items',
-  'actions from the last meeting',
-];
-
 /** Words marking an item as an earlier task assigned again: it links to its origin. */
 export const CARRY_OVER_MARKERS: readonly string[] = [
   '再次部署',
@@ -93,15 +80,6 @@ export const STATUS_NAMES: Record<LedgerStatus, { en: string; 'zh-CN': string }>
 /** Statuses that still need work: the ones that can be overdue and that calendars list. */
 export function isOpenStatus(status: LedgerStatus): boolean {
   return status === 'open' || status === 'in-progress';
-}
-
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** One alternation of words, longest first, for building patterns. */
-export function alternation(words: readonly string[]): string {
-  return [...words]
-    .sort((a, b) => b.length - a.length)
-    .map((w) => escape(w).replace(/ /g, '[ \\t]+'))
-    .join('|');
 }
 
 /** The status a word names, or null. */

@@ -5,7 +5,7 @@
  */
 import type { NumberingStyle, Span } from '../model';
 import { asciiDigits, chineseToNumber } from '../numbers';
-import { LineIndex } from '../text';
+import { alternation, LineIndex } from '../text';
 import { DEADLINE_LABELS, HEADER_KEYS, ITEM_PREFIXES, OWNER_LABELS, STATUS_LABELS } from '../vocabulary';
 
 export type BlockKind = 'heading' | 'entry' | 'paragraph' | 'row' | 'comment' | 'rule' | 'frontmatter';
@@ -64,18 +64,13 @@ const EN_END = /[.!?:]$/;
  * known key, or one word before a colon), never wrapped text.
  */
 const FIELD_LIKE = new RegExp(
-  `^(?:\\*\\*|__)?(?:${[
+  `^(?:\\*\\*|__)?(?:${alternation([
     ...Object.values(HEADER_KEYS).flat(),
     ...OWNER_LABELS.map((l) => l.label),
     ...DEADLINE_LABELS,
     ...STATUS_LABELS,
     ...ITEM_PREFIXES.map(([p]) => p),
-  ]
-    .sort((a, b) => b.length - a.length)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join(
-      '|',
-    )})(?:\\*\\*|__)?\\s*[:：]|^(?:\\*\\*|__)?(?:\\p{Lu}\\p{Ll}{1,20}|[\\u4e00-\\u9fff]{2,6})(?:\\*\\*|__)?[:：]`,
+  ])})(?:\\*\\*|__)?\\s*[:：]|^(?:\\*\\*|__)?(?:\\p{Lu}\\p{Ll}{1,20}|[\\u4e00-\\u9fff]{2,6})(?:\\*\\*|__)?[:：]`,
   'iu',
 );
 

@@ -5,6 +5,7 @@
  * counter-examples) that the tests check, so an entry is added with its proof.
  */
 import type { ItemKind, SectionKind } from '../model';
+import { alternation } from '../text';
 
 export type CueKind = ItemKind | 'none';
 
@@ -498,6 +499,19 @@ export const ITEM_HEADINGS: readonly { re: RegExp; kind: SectionKind; examples: 
   },
 ];
 
+/** Section headings whose entries report on earlier meetings' items (matched inside the heading). */
+export const FOLLOW_UP_HEADINGS: readonly string[] = [
+  '上次会议议定事项落实情况',
+  '议定事项落实情况',
+  '决定事项落实情况',
+  '督办事项',
+  '督办情况',
+  'matters arising',
+  'review of action items',
+  'previous action items',
+  'actions from the last meeting',
+];
+
 /** Headings of sections that hold no new items: attendance, reviews of earlier actions, notes of record. */
 export const NO_ITEM_HEADINGS: readonly { re: RegExp; examples: readonly string[] }[] = [
   {
@@ -505,8 +519,12 @@ export const NO_ITEM_HEADINGS: readonly { re: RegExp; examples: readonly string[
     examples: ['Attendees', 'Apologies', '出席人员', 'Agenda', 'Status'],
   },
   {
-    re: /^(?:(?:review\s+of\s+)?(?:previous|past|prior|last\s+meeting'?s?|carried[- ]over|outstanding|completed)\s+(?:action\s+items?|actions?|action\s+points?)|matters\s+arising|上次会议(?:议定事项)?落实情况)\b/i,
-    examples: ['Previous Action Items', 'Review of past actions'],
+    // A review of earlier actions, or any heading the ledger reads as a follow-up.
+    re: new RegExp(
+      String.raw`^(?:(?:review\s+of\s+)?(?:previous|past|prior|last\s+meeting'?s?|carried[- ]over|outstanding|completed)\s+(?:action\s+items?|actions?|action\s+points?)\b|上次会议(?:议定事项)?落实情况)|${alternation(FOLLOW_UP_HEADINGS)}`,
+      'i',
+    ),
+    examples: ['Previous Action Items', 'Review of past actions', 'Review of action items', '督办事项'],
   },
 ];
 
