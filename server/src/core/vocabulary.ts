@@ -70,16 +70,6 @@ export const CN_SECTION_VERBS: readonly [string, SectionKind][] = [
   ['提出', 'requirement'],
 ];
 
-/** Headings that name a section by themselves (Markdown heading text or a line alone). */
-export const SECTION_TITLES: readonly [RegExp, SectionKind][] = [
-  [/^(?:会议)?(?:议定|决定|决议)事项/, 'decision'],
-  [/^(?:会议)?(?:工作)?(?:要求|部署|任务分工|责任分工|工作安排|下一步工作)/, 'requirement'],
-  [/^(?:会议)?(?:主要)?(?:内容|情况|精神)/, 'finding'],
-  [/^(?:decisions?|resolutions?|motions?|agreed|agreements?|outcomes?)\b/i, 'decision'],
-  [/^(?:action items?|actions?|action points?|next steps|follow[- ]ups?|tasks?|to-?dos?)\b/i, 'requirement'],
-  [/^(?:discussions?|reports?|updates?|notes|minutes|matters arising|information)\b/i, 'finding'],
-];
-
 /** Explicit item prefixes (at line or sentence start), with the item kind they give. */
 export const ITEM_PREFIXES: readonly [string, ItemKind][] = [
   ['决定', 'decision'],

@@ -8,6 +8,7 @@ import {
   CARRIED,
   CLOSING_LINES,
   CUES,
+  FINDING_HEADINGS,
   ITEM_HEADINGS,
   MOVER,
   NO_ITEM_HEADINGS,
@@ -16,7 +17,6 @@ import {
 } from './lexicon';
 import type { SectionKind } from '../model';
 import { trimEndOf } from '../text';
-import { SECTION_TITLES } from '../vocabulary';
 
 export interface SentenceCue {
   /** What the sentence is: an item kind, or `none`. */
@@ -92,7 +92,7 @@ export function headingKind(heading: string): { kind: SectionKind; items: boolea
     );
   for (const h of NO_ITEM_HEADINGS) if (h.re.test(t)) return { kind: 'other', items: false };
   for (const h of ITEM_HEADINGS) if (h.re.test(t)) return { kind: h.kind, items: true };
-  for (const [re, kind] of SECTION_TITLES) if (re.test(t)) return { kind, items: true };
+  for (const h of FINDING_HEADINGS) if (h.re.test(t)) return { kind: 'finding', items: true };
   for (const c of ZH_LEAD) {
     if (c.re.test(t)) {
       const kind: SectionKind = c.kind === 'none' ? 'finding' : c.kind === 'action' ? 'requirement' : c.kind;

@@ -146,14 +146,15 @@ export const CUES: readonly Cue[] = [
     scope: 'lead',
     kind: 'decision',
     re: new RegExp(
-      `^${ZH_MEETING}?(?:研究)?(?:决定|议定|决议|明确|确定|同意|原则同意|一致同意|原则通过|审议通过|批准)${ZH_SEP}`,
+      `^${ZH_MEETING}?(?:研究)?(?:决定|议定|决议|明确|确定|同意|原则同意|一致同意|原则通过|审议通过|批准|通过(?=[了《，,：:]))${ZH_SEP}`,
     ),
     examples: [
       '会议决定，由县财政局牵头推进。',
       '会议原则同意《实施方案》。',
       '会议明确：项目由城投公司实施。',
+      '会议通过了《议事规则》。',
     ],
-    counterExamples: ['会议认为，工作总体平稳。'],
+    counterExamples: ['会议认为，工作总体平稳。', '会议通过视频方式召开。'],
   },
   {
     id: 'zh-lead-requirement',
@@ -477,7 +478,7 @@ export const ITEM_HEADINGS: readonly { re: RegExp; kind: SectionKind; examples: 
     examples: ['会议结论', '决议', '议定事项'],
   },
   {
-    re: /^(?:遗留问题|待办事项|待办|待解决问题|待修复问题|已知问题|注意事项|任务分工|分工|产出|下一步(?:工作|计划|安排)?|下步工作|工作(?:要求|部署|任务|安排)|任务分工|责任分工|后续(?:工作|跟进|安排)|跟进事项|行动项|会议要求|会议部署)/,
+    re: /^(?:(?:会议)?(?:工作)?(?:要求|部署)|遗留问题|待办事项|待办|待解决问题|待修复问题|已知问题|注意事项|任务分工|分工|产出|下一步(?:工作|计划|安排)?|下步工作|工作(?:要求|部署|任务|安排)|任务分工|责任分工|后续(?:工作|跟进|安排)|跟进事项|行动项|会议要求|会议部署)/,
     kind: 'requirement',
     examples: ['遗留问题', '待办事项', '下一步工作'],
   },
@@ -496,6 +497,15 @@ export const ITEM_HEADINGS: readonly { re: RegExp; kind: SectionKind; examples: 
     re: /^(?:(?:new\s+|open\s+)?action\s+(?:items?|points?|list|log)|actions?|next\s+steps|follow[- ]ups?|tasks?|to-?dos?|meeting\s+actions|(?:review\s+of\s+)?(?:duties|assignments))\b/i,
     kind: 'requirement',
     examples: ['Action items', 'Next steps', 'ACTIONS', 'Review of duties'],
+  },
+];
+
+/** Headings of sections of record: what was reported, discussed or noted (items only by their own cues). */
+export const FINDING_HEADINGS: readonly { re: RegExp; examples: readonly string[] }[] = [
+  { re: /^(?:会议)?(?:主要)?(?:内容|情况|精神)/, examples: ['主要内容', '会议精神'] },
+  {
+    re: /^(?:discussions?|reports?|updates?|notes|minutes|information)\b/i,
+    examples: ['Discussion', 'Reports', 'Notes'],
   },
 ];
 
