@@ -188,6 +188,13 @@ function yearHint(text: string, title: MinutesDocument['title'], opening: string
   );
 }
 
+/** Where a YAML front matter (`---` … `---` at the very start) ends, or 0. */
+function frontMatterEnd(text: string): number {
+  if (!/^---[ \t]*\r?\n/.test(text)) return 0;
+  const close = /\n---[ \t]*(?:\r?\n|$)/.exec(text.slice(3, 20_000));
+  return close ? 3 + close.index + close[0].length : 0;
+}
+
 function meetingOf(
   text: string,
   header: HeaderField[],
@@ -211,17 +218,22 @@ function meetingOf(
     topic: field('topic')?.value || null,
   };
   // The prose opening: "2015年2月12日上午，县长张三主持召开县政府常务会议，…"
-  const openingBase = title?.span.end ?? 0;
+  // A web page's front matter (`date:` when it was posted) is not the opening; it is read last.
+  const frontMatter = frontMatterEnd(text);
+  const openingBase = Math.max(title?.span.end ?? 0, frontMatter);
   const openingEnd = Math.max(openingBase, Math.min(firstSection, openingBase + 600, text.length));
   const opening = text.slice(openingBase, openingEnd);
-  // Where the date is written, in order: the date field, the title, the opening.
+  // Where the date is written, in order: the date field, the title, the opening, the first headings, and
+  // last the front matter.
   const places: { text: string; at: number }[] = [];
   const dateField = field('date');
-  if (dateField) places.push({ text: dateField.value, at: dateField.valueSpan.start });
+  const posted = dateField !== undefined && dateField.valueSpan.start < frontMatter;
+  if (dateField && !posted) places.push({ text: dateField.value, at: dateField.valueSpan.start });
   if (title) places.push({ text: title.text, at: title.span.start });
   places.push({ text: opening, at: openingBase });
   // `### Meeting Date/Time: Tue, August 13, 2019`, `## Minutes of the meeting of 24 May 2018`.
   for (const h of headings.slice(0, 4)) places.push({ text: text.slice(h.start, h.end), at: h.start });
+  if (frontMatter > 0) places.push({ text: text.slice(0, frontMatter), at: 0 });
   // A meeting date stands near the start of where it is written.
   for (const p of places) p.text = p.text.slice(0, 2000);
   for (const p of places) {
