@@ -18,6 +18,7 @@ export const HEADER_KEYS: Record<HeaderKey, readonly string[]> = {
     'Chairman',
     'Chairwoman',
     'Facilitator',
+    'Moderator',
     'Host',
     'Led by',
   ],
