@@ -661,15 +661,15 @@ const CORES: Core[] = [
       return mark(weekdayHit(c, weekdayOfName(m[1]), 'next'), { marker: 'suffix' });
     },
   },
-  // 今天下班前, 明日前, 当天内
+  // 今天下班前, 明日前, 当天内; 今日稍晚 (later today) is a time by itself
   {
     first: /[今当明后次]/,
-    re: rx(`(今天|今日|当天|当日|明天|明日|后天|次日)`),
+    re: rx(`(今天|今日|当天|当日|明天|明日|后天|次日)(稍晚|晚些时候)?`),
     build(m, c) {
       const n = m[1] === '后天' ? 2 : /[明次]/.test(m[1]) ? 1 : 0;
       return mark(
         meetingHit(c, 'day', (d) => [d + n, d + n]),
-        { marker: 'any' },
+        m[2] ? { limit: true } : { marker: 'any' },
       );
     },
   },
@@ -877,16 +877,16 @@ const CORES: Core[] = [
       return mark(h, { limit: true });
     },
   },
-  // today, tomorrow, the day after tomorrow (with a marker)
+  // today, tomorrow, the day after tomorrow (with a marker); later today by itself
   {
-    first: /t/,
-    re: rx(`(?<![a-z])(today|tonight|tomorrow|the${WS}day${WS}after${WS}tomorrow)(?![a-z])`),
+    first: /[tl]/,
+    re: rx(`(?<![a-z])(later${WS})?(today|tonight|tomorrow|the${WS}day${WS}after${WS}tomorrow)(?![a-z])`),
     build(m, c) {
-      const w = m[1].toLowerCase();
+      const w = m[2].toLowerCase();
       const n = w.startsWith('the') ? 2 : w === 'tomorrow' ? 1 : 0;
       return mark(
         meetingHit(c, 'day', (d) => [d + n, d + n]),
-        { marker: 'any' },
+        m[1] ? { limit: true } : { marker: 'any' },
       );
     },
   },
