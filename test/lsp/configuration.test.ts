@@ -190,6 +190,8 @@ describe('LSP: configuration', () => {
 
     it('answers full reports with result ids, and unchanged while nothing changed', async () => {
       const uri = uriOf(path.join(root, 'a.minutes'));
+      // The index built is a change of the workspace (result ids follow it): this test begins after it.
+      await client.indexed();
       await client.open(uri, fixture('lsp', 'park.minutes'));
       const first = (await pull(uri)) as FullDocumentDiagnosticReport;
       assert.strictEqual(first.kind, DocumentDiagnosticReportKind.Full);

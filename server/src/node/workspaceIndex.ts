@@ -4,10 +4,12 @@
  * its own when its document changes.
  */
 import type { DocumentSymbol, WorkspaceSymbol } from 'vscode-languageserver';
-import type { DocumentRecord, MinutesService } from '../core/api';
+import type { DocumentRecord, ItemRecord, MinutesService } from '../core/api';
+import { groupRefs, type Group, type GroupBy } from '../core/features/itemGroups';
 import type { LedgerDocument } from '../core/ledger/extract';
 import type { MinutesDocument } from '../core/model';
 import { unitsUsed } from '../core';
+import type { ListedItem } from '../protocol';
 import { isUnder } from './uri';
 
 export interface IndexEntry {
@@ -20,6 +22,34 @@ export interface IndexEntry {
   symbols: WorkspaceSymbol[];
   /** True while the document is open in the editor (the entry then follows the editor, not the disk). */
   open: boolean;
+  /** The version of the open document the entry was read from. */
+  version?: number;
+}
+
+/**
+ * The key of each item of a record, naming it within its document while its kind and text stay: the kind,
+ * the text and which of the items with that kind and text it is.
+ */
+function itemKeys(items: readonly ItemRecord[]): string[] {
+  const seen = new Map<string, number>();
+  return items.map((item) => {
+    const base = `${item.kind}:${item.text}`;
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    return `${n}:${base}`;
+  });
+}
+
+/** A document's items as the items view lists them. */
+export function listedItems(uri: string, entry: IndexEntry): ListedItem[] {
+  const keys = itemKeys(entry.record.items);
+  return entry.record.items.map((item, i) => ({
+    uri,
+    file: entry.record.file,
+    key: keys[i],
+    item,
+    ...(entry.version === undefined ? {} : { version: entry.version }),
+  }));
 }
 
 function flatten(
@@ -46,14 +76,15 @@ export function analyze(
   doc: MinutesDocument,
   uri: string,
   file: string,
-  open: boolean,
+  version: number | undefined,
 ): IndexEntry {
   return {
     record: service.items(doc, file),
     ledger: service.ledgerDocument(doc, file),
     units: unitsUsed(doc),
     symbols: flatten(service.symbols(doc, file), uri, undefined, []),
-    open,
+    open: version !== undefined,
+    ...(version === undefined ? {} : { version }),
   };
 }
 
@@ -62,6 +93,8 @@ export class WorkspaceIndex {
   private readonly totals = new Map<string, number>();
   /** Every entry's ledger data, rebuilt after a change: one array per state, which the core's cache keys on. */
   private ledgers: readonly LedgerDocument[] | null = null;
+  /** The items grouped each way asked for since the last change, by grouping and date. */
+  private readonly grouped = new Map<string, Group<ListedItem>[]>();
   /** Bumped whenever what the documents give the ledger changes: other documents' diagnostics may change. */
   revision = 0;
 
@@ -93,7 +126,23 @@ export class WorkspaceIndex {
 
   private invalidate(): void {
     this.ledgers = null;
+    this.grouped.clear();
     this.revision++;
+  }
+
+  /** Every document's items grouped `by` as of `today`, computed once per state of the index. */
+  groups(by: GroupBy, today: string): Group<ListedItem>[] {
+    const key = `${by}:${today}`;
+    let groups = this.grouped.get(key);
+    if (!groups) {
+      groups = groupRefs(
+        [...this.entries].map(([uri, e]) => listedItems(uri, e)),
+        by,
+        today,
+      );
+      this.grouped.set(key, groups);
+    }
+    return groups;
   }
 
   /** The ledger data of every document, the same array until an entry changes. */
@@ -102,15 +151,15 @@ export class WorkspaceIndex {
     return this.ledgers;
   }
 
-  /** Forgets a document, or every document under a folder URI; answers the URIs forgotten. */
-  delete(uri: string): string[] {
+  /** Forgets a document, or every document under a folder URI; answers the entries forgotten. */
+  delete(uri: string): [string, IndexEntry][] {
     const keys = this.entries.has(uri) ? [uri] : [...this.entries.keys()].filter((key) => isUnder(key, uri));
-    const removed: string[] = [];
+    const removed: [string, IndexEntry][] = [];
     for (const key of keys) {
       const entry = this.entries.get(key) as IndexEntry;
       this.count(entry.units, -1);
       this.entries.delete(key);
-      removed.push(key);
+      removed.push([key, entry]);
     }
     if (removed.length > 0) this.invalidate();
     return removed;
