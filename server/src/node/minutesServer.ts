@@ -515,7 +515,7 @@ class MinutesServer implements ServerContext {
 
   private setEntry(uri: string, doc: MinutesDocument, version: number | undefined): void {
     const before = this.listed(uri);
-    const entry = analyze(this.service(), doc, uri, displayPath(uri, this.folders), version);
+    const entry = analyze(this.service(), doc, displayPath(uri, this.folders), version);
     if (this.index.set(uri, entry)) this.noteItemsChanged(uri, before);
   }
 

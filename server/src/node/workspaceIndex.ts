@@ -3,7 +3,7 @@
  * names and its symbols. Open documents are kept as edited, the others as saved; each entry is replaced on
  * its own when its document changes.
  */
-import type { DocumentSymbol, WorkspaceSymbol } from 'vscode-languageserver';
+import type { DocumentSymbol, SymbolKind, WorkspaceSymbol } from 'vscode-languageserver';
 import type { DocumentRecord, ItemRecord, MinutesService } from '../core/api';
 import { groupRefs, type Group, type GroupBy } from '../core/features/itemGroups';
 import type { LedgerDocument } from '../core/ledger/extract';
@@ -19,7 +19,7 @@ export interface IndexEntry {
   /** Units named in the document, with counts. */
   units: ReadonlyMap<string, number>;
   /** Sections and items, flattened, for workspace symbol search. */
-  symbols: WorkspaceSymbol[];
+  symbols: SymbolTable;
   /** True while the document is open in the editor (the entry then follows the editor, not the disk). */
   open: boolean;
   /** The version of the open document the entry was read from. */
@@ -40,41 +40,84 @@ function itemKeys(items: readonly ItemRecord[]): string[] {
   });
 }
 
-/** A document's items as the items view lists them. */
+const listed = new WeakMap<IndexEntry, ListedItem[]>();
+
+/** A document's items as the items view lists them (made once per entry). */
 export function listedItems(uri: string, entry: IndexEntry): ListedItem[] {
-  const keys = itemKeys(entry.record.items);
-  return entry.record.items.map((item, i) => ({
-    uri,
-    file: entry.record.file,
-    key: keys[i],
-    item,
-    ...(entry.version === undefined ? {} : { version: entry.version }),
-  }));
+  let items = listed.get(entry);
+  if (!items) {
+    const keys = itemKeys(entry.record.items);
+    items = entry.record.items.map((item, i) => ({
+      uri,
+      file: entry.record.file,
+      key: keys[i],
+      item,
+      ...(entry.version === undefined ? {} : { version: entry.version }),
+    }));
+    listed.set(entry, items);
+  }
+  return items;
 }
 
-function flatten(
-  symbols: DocumentSymbol[],
-  uri: string,
-  container: string | undefined,
-  out: WorkspaceSymbol[],
-) {
-  for (const symbol of symbols) {
-    out.push({
-      name: symbol.name,
-      kind: symbol.kind,
-      location: { uri, range: symbol.selectionRange },
-      ...(container === undefined ? {} : { containerName: container }),
-    });
-    if (symbol.children) flatten(symbol.children, uri, symbol.name, out);
-  }
-  return out;
+/**
+ * A document's sections and items, flattened for workspace symbol search: in arrays rather than one object
+ * per symbol (and per range), since the index holds every document's.
+ */
+export interface SymbolTable {
+  names: string[];
+  kinds: Uint8Array;
+  /** Each symbol's selection range: start line, start character, end line, end character. */
+  ranges: Uint32Array;
+  /** The index of each symbol's container, -1 for none. */
+  containers: Int32Array;
+}
+
+function symbolTable(symbols: DocumentSymbol[]): SymbolTable {
+  const flat: { symbol: DocumentSymbol; container: number }[] = [];
+  const visit = (list: DocumentSymbol[], container: number): void => {
+    for (const symbol of list) {
+      flat.push({ symbol, container });
+      if (symbol.children) visit(symbol.children, flat.length - 1);
+    }
+  };
+  visit(symbols, -1);
+  const table: SymbolTable = {
+    names: flat.map((f) => f.symbol.name),
+    kinds: new Uint8Array(flat.length),
+    ranges: new Uint32Array(flat.length * 4),
+    containers: new Int32Array(flat.length),
+  };
+  flat.forEach(({ symbol, container }, i) => {
+    const { start, end } = symbol.selectionRange;
+    table.kinds[i] = symbol.kind;
+    table.ranges.set([start.line, start.character, end.line, end.character], i * 4);
+    table.containers[i] = container;
+  });
+  return table;
+}
+
+/** The workspace symbol `i` of a document's table. */
+export function workspaceSymbol(uri: string, table: SymbolTable, i: number): WorkspaceSymbol {
+  const r = table.ranges;
+  const container = table.containers[i];
+  return {
+    name: table.names[i],
+    kind: table.kinds[i] as SymbolKind,
+    location: {
+      uri,
+      range: {
+        start: { line: r[i * 4], character: r[i * 4 + 1] },
+        end: { line: r[i * 4 + 2], character: r[i * 4 + 3] },
+      },
+    },
+    ...(container < 0 ? {} : { containerName: table.names[container] }),
+  };
 }
 
 /** The index entry of one parsed document. */
 export function analyze(
   service: MinutesService,
   doc: MinutesDocument,
-  uri: string,
   file: string,
   version: number | undefined,
 ): IndexEntry {
@@ -82,7 +125,7 @@ export function analyze(
     record: service.items(doc, file),
     ledger: service.ledgerDocument(doc, file),
     units: unitsUsed(doc),
-    symbols: flatten(service.symbols(doc, file), uri, undefined, []),
+    symbols: symbolTable(service.symbols(doc, file)),
     open: version !== undefined,
     ...(version === undefined ? {} : { version }),
   };

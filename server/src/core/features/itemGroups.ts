@@ -40,6 +40,10 @@ export interface Group<R extends ItemRef = ItemRef> extends GroupId {
   items: R[];
 }
 
+/** Unit names in pinyin order, file names in the default order: one collator each, not one per comparison. */
+const unitOrder = new Intl.Collator('zh-CN');
+const fileOrder = new Intl.Collator();
+
 const fixedTitles: Record<Exclude<GroupKind, 'unit' | 'document'>, string> = {
   unassigned: 'Unassigned',
   overdue: 'Overdue',
@@ -96,7 +100,7 @@ function refsOf(doc: GroupedDocument): ItemRef[] {
 function inPlaceOrder<R extends ItemRef>(documents: readonly (readonly R[])[]): R[] {
   const ordered = documents
     .filter((refs) => refs.length > 0)
-    .sort((a, b) => a[0].file.localeCompare(b[0].file));
+    .sort((a, b) => fileOrder.compare(a[0].file, b[0].file));
   return ordered.flatMap((refs) =>
     [...refs].sort((a, b) => a.item.range.start.line - b.item.range.start.line),
   );
@@ -129,7 +133,7 @@ function byUnit<R extends ItemRef>(refs: R[]): Group<R>[] {
     }
   }
   const groups: Group<R>[] = [...units]
-    .sort(([a], [b]) => a.localeCompare(b, 'zh-CN'))
+    .sort(([a], [b]) => unitOrder.compare(a, b))
     .map(([title, items]) => ({ kind: 'unit', title, items }));
   if (unassigned.length > 0)
     groups.push({ kind: 'unassigned', title: fixedTitles.unassigned, items: unassigned });
