@@ -183,7 +183,7 @@ describe('LSP: configuration', () => {
     it('advertises a diagnostic provider', () => {
       assert.deepStrictEqual(client.initializeResult.capabilities.diagnosticProvider, {
         identifier: 'minutes',
-        interFileDependencies: false,
+        interFileDependencies: true,
         workspaceDiagnostics: false,
       });
     });

@@ -187,7 +187,7 @@ class MinutesServer implements ServerContext {
           ? {
               diagnosticProvider: {
                 identifier: 'minutes',
-                interFileDependencies: false,
+                interFileDependencies: true,
                 workspaceDiagnostics: false,
               },
             }
@@ -552,7 +552,7 @@ class MinutesServer implements ServerContext {
       removed: [],
       reset,
     };
-    for (const [uri, before] of this.changedItems) {
+    for (const [uri, before] of reset ? [] : this.changedItems) {
       const now = this.listed(uri);
       const old = new Map(before.map((l) => [l.key, l]));
       for (const listed of now) {
