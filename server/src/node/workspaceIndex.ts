@@ -6,6 +6,7 @@
 import type { DocumentSymbol, SymbolKind, WorkspaceSymbol } from 'vscode-languageserver';
 import type { DocumentRecord, ItemRecord, MinutesService } from '../core/api';
 import { groupRefs, type Group, type GroupBy } from '../core/features/itemGroups';
+import { isOverdue } from '../core/features/items';
 import type { LedgerDocument } from '../core/ledger/extract';
 import type { MinutesDocument } from '../core/model';
 import { unitsUsed } from '../core';
@@ -171,6 +172,15 @@ export class WorkspaceIndex {
     this.ledgers = null;
     this.grouped.clear();
     this.revision++;
+  }
+
+  /** How many open items are past their deadline as of `today`, across the workspace. */
+  overdue(today: string): number {
+    let count = 0;
+    for (const entry of this.entries.values()) {
+      for (const item of entry.record.items) if (isOverdue(item, today)) count++;
+    }
+    return count;
   }
 
   /** Every document's items grouped `by` as of `today`, computed once per state of the index. */

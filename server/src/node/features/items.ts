@@ -49,10 +49,10 @@ export function registerItems(ctx: ServerContext): void {
         throwIfCancelled(token);
         const today = ctx.today();
         const groups = ctx.index.groups(by, today);
-        const overdue = ctx.index.groups('deadline', today).find((g) => g.kind === 'overdue');
+
         return {
           groups: groups.map((g) => ({ kind: g.kind, title: g.title, count: g.items.length })),
-          overdue: overdue?.items.length ?? 0,
+          overdue: ctx.index.overdue(today),
           documents: ctx.index.size,
           today,
         };
