@@ -44,15 +44,8 @@ import {
   StreamMessageWriter,
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
-import {
-  itemGroupsRequest,
-  itemsChangedNotification,
-  itemsRequest,
-  type ItemGroup,
-  type ItemsChangedParams,
-  type ListedItem,
-  type MarkDoneParams,
-} from '../../server/src/protocol';
+import { itemGroupsRequest, itemsChangedNotification, itemsRequest } from '../../server/src/protocol';
+import type { ItemGroup, ItemsChangedParams, ListedItem, MarkDoneParams } from '../../server/src/protocol';
 import type { GroupBy } from '../../server/src/core/features/itemGroups';
 import { repoPath } from '../util/paths';
 
