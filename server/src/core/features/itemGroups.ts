@@ -67,7 +67,11 @@ export function endOfWeek(today: string): string {
 
 /** The units an item falls under (canonical names where the registry knows them), none when unassigned. */
 function unitsOf(item: ItemRecord): string[] {
-  return [...new Set(item.owners.map((o) => o.unit ?? o.name))];
+  const { owners } = item;
+  // Most items have one owner or none: no set needed.
+  if (owners.length === 0) return [];
+  if (owners.length === 1) return [owners[0].unit ?? owners[0].name];
+  return [...new Set(owners.map((o) => o.unit ?? o.name))];
 }
 
 /** The deadline group of an item; null for a done item (the deadline view is a to-do list). */
@@ -101,9 +105,18 @@ function inPlaceOrder<R extends ItemRef>(documents: readonly (readonly R[])[]): 
   const ordered = documents
     .filter((refs) => refs.length > 0)
     .sort((a, b) => fileOrder.compare(a[0].file, b[0].file));
-  return ordered.flatMap((refs) =>
-    [...refs].sort((a, b) => a.item.range.start.line - b.item.range.start.line),
-  );
+  const inOrder: R[] = [];
+  for (const refs of ordered) {
+    const sorted = refs.every(
+      (r, i) => i === 0 || refs[i - 1].item.range.start.line <= r.item.range.start.line,
+    );
+    // Items come in document order: sort (a copy) only when they do not.
+    for (const ref of sorted
+      ? refs
+      : [...refs].sort((a, b) => a.item.range.start.line - b.item.range.start.line))
+      inOrder.push(ref);
+  }
+  return inOrder;
 }
 
 const byDate = (a: ItemRef, b: ItemRef): number => {
