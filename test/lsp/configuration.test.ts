@@ -216,6 +216,8 @@ describe('LSP: configuration', () => {
 
     it('asks the client to pull again when the settings change', async () => {
       const uri = uriOf(path.join(root, 'b.minutes'));
+      // The index built asks for a pull of its own: the refresh awaited here is the settings' one.
+      await client.indexed();
       await client.open(uri, fixture('lsp', 'park.minutes'));
       const before = (await pull(uri)) as FullDocumentDiagnosticReport;
       const refreshed = client.next('refresh');
