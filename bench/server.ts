@@ -20,7 +20,14 @@ import {
   type Position,
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { itemsRequest, ledgerRequest, type UriDocumentRecord } from '../server/src/protocol';
+import {
+  itemGroupsRequest,
+  itemsChangedNotification,
+  itemsRequest,
+  ledgerRequest,
+  type ItemGroupsResult,
+  type ItemsChangedParams,
+} from '../server/src/protocol';
 import { KB, MB } from './core';
 import { byteLength, minutesOfSize, type Language, type Registry } from './generate';
 import { BenchServer, uriOf, withServer } from './lsp';
@@ -260,8 +267,44 @@ function writeWorkspace(
   return { files, bytes };
 }
 
-async function items(server: BenchServer): Promise<UriDocumentRecord[]> {
-  return (await server.connection.sendRequest(itemsRequest, {})).documents;
+/** The items view's groups, grouped by unit (the default). */
+async function groups(server: BenchServer): Promise<ItemGroupsResult> {
+  return server.connection.sendRequest(itemGroupsRequest, { groupBy: 'unit' });
+}
+
+/** Pages through every group as a view expanding all of them would; answers the items and the JSON bytes. */
+async function everyItem(server: BenchServer): Promise<{ items: number; bytes: number }> {
+  let items = 0;
+  let bytes = 0;
+  for (const group of (await groups(server)).groups) {
+    for (let offset = 0; offset < group.count;) {
+      const page = await server.connection.sendRequest(itemsRequest, { groupBy: 'unit', group, offset });
+      if (page.items.length === 0) break;
+      offset += page.items.length;
+      items += page.items.length;
+      bytes += byteLength(JSON.stringify(page));
+    }
+  }
+  return { items, bytes };
+}
+
+/** Resolves with the first `minutes/itemsChanged` for which `test` holds (within a minute). */
+function itemsChanged(
+  server: BenchServer,
+  test: (params: ItemsChangedParams) => boolean,
+): Promise<ItemsChangedParams> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      listener.dispose();
+      reject(new Error('no matching minutes/itemsChanged within a minute'));
+    }, 60_000);
+    const listener = server.connection.onNotification(itemsChangedNotification, (params) => {
+      if (!test(params)) return;
+      clearTimeout(timer);
+      listener.dispose();
+      resolve(params);
+    });
+  });
 }
 
 /** How many workspace symbols match `query`. */
@@ -277,11 +320,13 @@ async function sequence<T>(count: number, body: () => Promise<T>): Promise<T[]> 
 }
 
 interface WorkspaceRun {
-  /** `initialized` → `minutes/items` answers with every document. */
+  /** `initialized` → `minutes/itemGroups` answers with every document indexed, and the first group's page. */
   indexMs: number;
-  /** A further `minutes/items` request on the built index, and the size of its answer. */
+  /** Paging through every group on the built index, and the JSON of all pages. */
   itemsMs: number;
   responseBytes: number;
+  /** One page of the largest group. */
+  pageMs: number;
   /** A `workspace/symbol` query that matches nothing, on the built index. */
   symbolsMs: number;
   /** `minutes/ledger` on the built index. */
@@ -306,12 +351,28 @@ async function workspaceRun(
     await server.initialize(folder);
     const start = performance.now();
     await server.initialized();
-    await until('the index', async () => (await items(server)).length === files.length);
+    // As the view: the groups (answered once the index is built), then the first group's first page.
+    const first = await groups(server);
+    if (first.documents !== files.length)
+      throw new Error(`${first.documents} of ${files.length} documents indexed`);
+    await server.connection.sendRequest(itemsRequest, {
+      groupBy: 'unit',
+      group: first.groups[0],
+      limit: 200,
+    });
     const indexMs = elapsedSince(start);
+    const largest = first.groups.reduce((a, b) => (b.count > a.count ? b : a));
+    const pageMs = median(
+      await sequence(5, async () => {
+        const pageStart = performance.now();
+        await server.connection.sendRequest(itemsRequest, { groupBy: 'unit', group: largest, limit: 200 });
+        return elapsedSince(pageStart);
+      }),
+    );
     const itemsStart = performance.now();
-    const documents = await items(server);
+    const all = await everyItem(server);
     const itemsMs = elapsedSince(itemsStart);
-    const responseBytes = byteLength(JSON.stringify(documents));
+    const responseBytes = all.bytes;
     const symbolsMs = median(
       await sequence(5, async () => {
         const queryStart = performance.now();
@@ -331,6 +392,10 @@ async function workspaceRun(
         file,
         `\n## 下一步工作 ${marker}\n\n- [ ] 复核${marker}台账 @弥渡财政局 时限：2024年9月30日前\n`,
       );
+      const uri = uriOf(file);
+      const delta = itemsChanged(server, (p) =>
+        p.added.some((l) => l.uri === uri && l.item.text.includes(marker)),
+      );
       const changeStart = performance.now();
       await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
         changes: [{ uri: uriOf(file), type: FileChangeType.Changed }],
@@ -338,10 +403,14 @@ async function workspaceRun(
       // Workspace symbols come from the same index entry as the items, and a query is cheap to answer.
       await until('workspace symbols', async () => (await symbols(server, marker)) > 0);
       updateMs.push(elapsedSince(changeStart));
-      const uri = uriOf(file);
-      const reflects = (docs: UriDocumentRecord[]) =>
-        docs.some((d) => d.uri === uri && d.items.some((item) => item.text.includes(marker)));
-      await until('the items', async () => reflects(await items(server)));
+      // As the view: the delta names the new item; the view asks for the groups and the touched group's page.
+      const added = (await delta).added.find((l) => l.item.text.includes(marker));
+      const after = await groups(server);
+      const touched = after.groups.find(
+        (g) => g.kind === 'unit' && added?.item.owners.some((o) => (o.unit ?? o.name) === g.title),
+      );
+      if (!touched) throw new Error('the new item is in no group');
+      await server.connection.sendRequest(itemsRequest, { groupBy: 'unit', group: touched, limit: 200 });
       updateItemsMs.push(elapsedSince(changeStart));
     }
     const peakBytes = server.peakMemory();
@@ -350,12 +419,13 @@ async function workspaceRun(
       indexMs,
       itemsMs,
       responseBytes,
+      pageMs,
       symbolsMs,
       ledgerMs,
       updateMs,
       updateItemsMs,
       peakBytes,
-      items: documents.reduce((n, d) => n + d.items.length, 0),
+      items: all.items,
     };
   } finally {
     server.kill();
@@ -385,6 +455,7 @@ export async function workspace(options: ServerOptions): Promise<Row[]> {
     for (let run = 0; run < runs; run++) results.push(await workspaceRun(folder, files, trials, run));
     const indexMs = median(results.map((r) => r.indexMs));
     const itemsMs = median(results.map((r) => r.itemsMs));
+    const pageMs = median(results.map((r) => r.pageMs));
     const symbolsMs = median(results.map((r) => r.symbolsMs));
     const ledgerMs = median(results.map((r) => r.ledgerMs));
     const cliMs = median(Array.from({ length: runs }, () => cliLedgerMs(folder)));
@@ -395,7 +466,7 @@ export async function workspace(options: ServerOptions): Promise<Row[]> {
     return [
       {
         group: workspaceGroup,
-        name: 'initialized → all documents in minutes/items',
+        name: 'initialized → all documents indexed, items view’s groups and first page',
         value: indexMs / 1000,
         unit: 's',
         target: { op: '<=', value: 3 },
@@ -411,10 +482,16 @@ export async function workspace(options: ServerOptions): Promise<Row[]> {
       },
       {
         group: workspaceGroup,
-        name: 'minutes/items on the built index',
+        name: 'minutes/items: a page of 200 items of the largest group',
+        value: pageMs,
+        unit: 'ms',
+      },
+      {
+        group: workspaceGroup,
+        name: 'every group paged through (minutes/items, 500 a page)',
         value: itemsMs,
         unit: 'ms',
-        note: `${(median(results.map((r) => r.responseBytes)) / MB).toFixed(1)} MB of JSON`,
+        note: `${(median(results.map((r) => r.responseBytes)) / MB).toFixed(1)} MB of JSON in all; the view asks only for groups opened`,
       },
       { group: workspaceGroup, name: 'workspace/symbol query alone', value: symbolsMs, unit: 'ms' },
       {
@@ -441,9 +518,11 @@ export async function workspace(options: ServerOptions): Promise<Row[]> {
       },
       {
         group: workspaceGroup,
-        name: 'one file changed → minutes/items reflects it',
+        name: 'one file changed → items view reflects it',
         value: updateItemsMs,
         unit: 'ms',
+        target: { op: '<=', value: 200 },
+        note: 'the minutes/itemsChanged delta, then the groups and the touched group’s page',
       },
       {
         group: workspaceGroup,

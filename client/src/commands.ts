@@ -10,9 +10,8 @@ import {
   type ExportFormat,
   type LedgerExportFormat,
 } from '../../server/src/protocol';
-import type { GroupBy } from './grouping';
-import { overdueItems } from './grouping';
-import { today, type ItemsView, type Node } from './itemsView';
+import type { GroupBy } from '../../server/src/core/features/itemGroups';
+import type { ItemsView, Node } from './itemsView';
 import type { LedgerPanel } from './ledgerView';
 import type { Previews } from './preview';
 import { fileTemplates } from './templates';
@@ -35,7 +34,7 @@ async function revealAndSuggest(uri: string, at: { line: number; character: numb
   await vscode.commands.executeCommand('editor.action.triggerSuggest');
 }
 
-async function markDone(client: LanguageClient, view: ItemsView, node: Node | undefined): Promise<void> {
+async function markDone(client: LanguageClient, node: Node | undefined): Promise<void> {
   if (node?.type !== 'item') return;
   const edit = await client.sendRequest(markDoneRequest, {
     uri: node.ref.uri,
@@ -51,7 +50,6 @@ async function markDone(client: LanguageClient, view: ItemsView, node: Node | un
     return;
   }
   vscode.window.setStatusBarMessage(t('Item marked done.'), 3000);
-  void view.refresh();
 }
 
 async function newMinutes(extension: vscode.Extension<unknown>): Promise<void> {
@@ -193,7 +191,7 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 
 /** Groups the view as the user chose: the `minutes.itemsView.groupBy` setting. */
 async function groupBy(view: ItemsView, value: GroupBy): Promise<void> {
-  view.showGrouping(undefined);
+  void view.showGrouping(undefined);
   const config = vscode.workspace.getConfiguration('minutes');
   const inspected = config.inspect('itemsView.groupBy');
   const target =
@@ -205,7 +203,7 @@ async function groupBy(view: ItemsView, value: GroupBy): Promise<void> {
 
 async function showOverdue(view: ItemsView): Promise<void> {
   await view.refresh();
-  if (overdueItems(await view.items(), today()).length === 0) {
+  if (view.overdue === 0) {
     void vscode.window.showInformationMessage(t('No overdue items.'));
     return;
   }
@@ -223,7 +221,7 @@ export function registerCommands(
   return [
     register('minutes.openItem', openItem),
     register(revealAndSuggestCommand, revealAndSuggest),
-    register('minutes.markDone', (node?: Node) => markDone(client, view, node)),
+    register('minutes.markDone', (node?: Node) => markDone(client, node)),
     register('minutes.newMinutes', () => newMinutes(extension)),
     register('minutes.exportItems', () => exportItems(client)),
     register('minutes.showLedger', () => ledger.show()),

@@ -4,32 +4,76 @@
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { Range, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import type { DocumentRecord, Locale } from './core/api';
+import type { Locale } from './core/api';
+import type { GroupBy, GroupId, ItemRef } from './core/features/itemGroups';
 import type { LedgerRow, UnitSummary } from './core/ledger/ledger';
 
-/**
- * A document's decisions and actions, with the document's URI and, when it is open, the version they were
- * read from.
- */
-export type UriDocumentRecord = DocumentRecord & { uri: string; version?: number };
-
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ItemsParams {}
-
-export interface ItemsResult {
-  /** Every minutes document of the workspace (open documents as edited, the others as saved). */
-  documents: UriDocumentRecord[];
+/** An item as the decisions & actions view lists it: with its document and a key naming it there. */
+export interface ListedItem extends ItemRef {
+  /** Names the item within its document, across edits that leave its kind and text alone. */
+  key: string;
 }
 
-/** The decisions and actions of the whole workspace. */
+/** Names an item of a document: `ListedItem.key`. */
+export interface ItemKey {
+  uri: string;
+  key: string;
+}
+
+export interface ItemGroupsParams {
+  groupBy: GroupBy;
+}
+
+/** A group of the view, with how many items it holds. */
+export interface ItemGroup extends GroupId {
+  count: number;
+}
+
+export interface ItemGroupsResult {
+  groups: ItemGroup[];
+  /** Open items past their deadline, across the workspace (the view's badge). */
+  overdue: number;
+  /** Minutes documents indexed. */
+  documents: number;
+  /** The date deadlines were compared with. */
+  today: string;
+}
+
+/** The view's groups (no items): answered once the workspace index is built. */
+export const itemGroupsRequest = new RequestType<ItemGroupsParams, ItemGroupsResult, void>(
+  'minutes/itemGroups',
+);
+
+export interface ItemsParams {
+  groupBy: GroupBy;
+  group: GroupId;
+  /** Items to skip (default 0) and at most how many to answer (default and at most 500). */
+  offset?: number;
+  limit?: number;
+}
+
+export interface ItemsResult {
+  /** A page of the group's items, in the view's order; empty for a group that no longer exists. */
+  items: ListedItem[];
+  /** How many items the group holds. */
+  total: number;
+}
+
+/** One page of a group's items: the view asks when a group is expanded, and for more. */
 export const itemsRequest = new RequestType<ItemsParams, ItemsResult, void>('minutes/items');
 
 export interface ItemsChangedParams {
   /** The documents whose items changed (or were removed). */
   uris: string[];
+  /** Items new in those documents, items whose details changed, items gone. */
+  added: ListedItem[];
+  changed: ListedItem[];
+  removed: ItemKey[];
+  /** Too much changed to list (every document read again): the view asks for its groups again. */
+  reset: boolean;
 }
 
-/** Sent by the server (debounced) when any document's items change. */
+/** Sent by the server (debounced) when any document's items change: what changed, never the whole workspace. */
 export const itemsChangedNotification = new NotificationType<ItemsChangedParams>('minutes/itemsChanged');
 
 export interface MarkDoneParams {
@@ -38,7 +82,7 @@ export interface MarkDoneParams {
   line: number;
   /** The item's text, as listed: which item is meant, wherever edits since have moved it. */
   text: string;
-  /** The version of the open document the item was listed from (`UriDocumentRecord.version`); absent for a saved file. */
+  /** The version of the open document the item was listed from (`ListedItem.version`); absent for a saved file. */
   version?: number;
 }
 

@@ -365,6 +365,19 @@ const ledger: Scenario = {
       lineOf(path.join(workspace, 'ledger-2024-04-12.minutes'), '启动智慧停车平台建设'),
     );
 
+    // The first meeting, open: an overdue item no later meeting mentions is reported. The rule compares
+    // meetings, so its problem follows the document's own once the server has read the workspace.
+    await wb.quickOpen(page, 'ledger-2024-03-15.minutes');
+    await page.locator(wb.SQUIGGLE).first().waitFor();
+    await wb.showProblems(page);
+    const filter = 'is past its deadline';
+    await wb.filterProblems(page, filter);
+    await wb.waitForFileProblems(page, 'ledger-2024-03-15.minutes');
+    const problems = await wb.filterProblems(page, filter, 'ledger-2024-03-15.minutes');
+    assert.ok(
+      problems.some((p) => hasCode(p, 'not-followed-up') && p.message.includes('2024-03-15-4')),
+      `no not-followed-up problem: ${JSON.stringify(problems.map((p) => p.message))}`,
+    );
     await wb.runCommand(page, 'View: Close All Editors');
   },
 };

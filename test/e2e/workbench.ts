@@ -226,6 +226,14 @@ export function whenFileChanges(file: string, timeoutMs = 15_000): Promise<strin
   });
 }
 
+/** Waits until the Problems panel (as filtered) lists problems of `file`, for as long as the server may take. */
+export async function waitForFileProblems(page: Page, file: string): Promise<void> {
+  await page
+    .locator(`${PROBLEM_ROWS}[aria-level="1"][aria-label*=" in file ${file} of "]`)
+    .first()
+    .waitFor({ timeout: 30_000 });
+}
+
 /**
  * Sets the Problems panel's filter (it matches message, source, code and file name) and returns the
  * problems shown once the list has settled. With `file`, every other file's group is collapsed.

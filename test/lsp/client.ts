@@ -44,12 +44,9 @@ import {
   StreamMessageWriter,
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
-import {
-  itemsChangedNotification,
-  itemsRequest,
-  type ItemsChangedParams,
-  type MarkDoneParams,
-} from '../../server/src/protocol';
+import { itemGroupsRequest, itemsChangedNotification, itemsRequest } from '../../server/src/protocol';
+import type { ItemGroup, ItemsChangedParams, ListedItem, MarkDoneParams } from '../../server/src/protocol';
+import type { GroupBy } from '../../server/src/core/features/itemGroups';
 import { repoPath } from '../util/paths';
 
 /** How long a test waits for an event before failing. */
@@ -297,13 +294,45 @@ export class TestClient {
     });
   }
 
+  /** Resolves once the server has built its workspace index (it answers the items view's groups then). */
+  async indexed(): Promise<void> {
+    await this.connection.sendRequest(itemGroupsRequest, { groupBy: 'unit' });
+  }
+
+  /** Every item the view lists grouped `by`, group by group, each group paged through as the view does. */
+  async listed(by: GroupBy = 'document'): Promise<{ group: ItemGroup; items: ListedItem[] }[]> {
+    const { groups } = await this.connection.sendRequest(itemGroupsRequest, { groupBy: by });
+    const out: { group: ItemGroup; items: ListedItem[] }[] = [];
+    for (const group of groups) {
+      const items: ListedItem[] = [];
+      for (;;) {
+        const page = await this.connection.sendRequest(itemsRequest, {
+          groupBy: by,
+          group: { kind: group.kind, title: group.title },
+          offset: items.length,
+          limit: 2,
+        });
+        assert.strictEqual(page.total, group.count, `${group.title}: the page's total is the group's count`);
+        items.push(...page.items);
+        if (page.items.length === 0) break;
+      }
+      assert.strictEqual(items.length, group.count, `${group.title}: every item listed`);
+      out.push({ group, items });
+    }
+    return out;
+  }
+
+  /** The items listed for each document, by its file. */
+  async listedByFile(): Promise<Map<string, ListedItem[]>> {
+    return new Map((await this.listed('document')).map(({ group, items }) => [group.title, items]));
+  }
+
   /** The `minutes/markDone` parameters for the item listed at `line` of `uri`, as the items view sends them. */
   async markDoneParams(uri: string, line: number): Promise<MarkDoneParams> {
-    const { documents } = await this.connection.sendRequest(itemsRequest, {});
-    const doc = documents.find((d) => d.uri === uri);
-    const item = doc?.items.find((i) => i.range.start.line === line);
-    assert.ok(doc && item, `no item listed at ${uri}:${line}`);
-    return { uri, line, text: item.text, version: doc.version };
+    const listed = [...(await this.listedByFile()).values()].flat();
+    const found = listed.find((l) => l.uri === uri && l.item.range.start.line === line);
+    assert.ok(found, `no item listed at ${uri}:${line}`);
+    return { uri, line, text: found.item.text, version: found.version };
   }
 
   /** The server process's exit code, once it has ended. */

@@ -183,13 +183,15 @@ describe('LSP: configuration', () => {
     it('advertises a diagnostic provider', () => {
       assert.deepStrictEqual(client.initializeResult.capabilities.diagnosticProvider, {
         identifier: 'minutes',
-        interFileDependencies: false,
+        interFileDependencies: true,
         workspaceDiagnostics: false,
       });
     });
 
     it('answers full reports with result ids, and unchanged while nothing changed', async () => {
       const uri = uriOf(path.join(root, 'a.minutes'));
+      // The index built is a change of the workspace (result ids follow it): this test begins after it.
+      await client.indexed();
       await client.open(uri, fixture('lsp', 'park.minutes'));
       const first = (await pull(uri)) as FullDocumentDiagnosticReport;
       assert.strictEqual(first.kind, DocumentDiagnosticReportKind.Full);
@@ -214,6 +216,8 @@ describe('LSP: configuration', () => {
 
     it('asks the client to pull again when the settings change', async () => {
       const uri = uriOf(path.join(root, 'b.minutes'));
+      // The index built asks for a pull of its own: the refresh awaited here is the settings' one.
+      await client.indexed();
       await client.open(uri, fixture('lsp', 'park.minutes'));
       const before = (await pull(uri)) as FullDocumentDiagnosticReport;
       const refreshed = client.next('refresh');

@@ -12,7 +12,7 @@ import {
   type TextEdit,
   type WorkspaceSymbol,
 } from 'vscode-languageserver-protocol';
-import { exportRequest, itemsRequest, markDoneRequest } from '../../server/src/protocol';
+import { exportRequest, itemGroupsRequest, itemsRequest, markDoneRequest } from '../../server/src/protocol';
 import { applyEdits, fixture, positionOf, TestClient, tempWorkspace, uriOf, writeFile } from './client';
 
 const today = '2024-04-15';
@@ -39,17 +39,21 @@ describe('LSP: workspace', () => {
   afterEach(() => client.kill());
 
   it('lists the items of every minutes file, skipping node_modules and symbolic link loops', async () => {
-    const { documents } = await client.connection.sendRequest(itemsRequest, {});
-    assert.deepStrictEqual(documents.map((d) => d.file).sort(), [
+    const listed = await client.listedByFile();
+    assert.deepStrictEqual([...listed.keys()].sort(), [
       'finance/budget.minutes',
       'notes.minutes.md',
       'park.minutes',
     ]);
-    const park = documents.find((d) => d.file === 'park.minutes');
-    assert.strictEqual(park?.uri, uriOf(file('park.minutes')));
-    assert.strictEqual(park?.meeting.date, '2024-03-01');
+    const park = listed.get('park.minutes') ?? [];
+    assert.ok(park.every((l) => l.uri === uriOf(file('park.minutes'))));
     assert.deepStrictEqual(
-      park?.items.map((i) => [i.kind, i.owners.map((o) => o.name), i.deadline?.date ?? null, i.status]),
+      park.map((l) => [
+        l.item.kind,
+        l.item.owners.map((o) => o.name),
+        l.item.deadline?.date ?? null,
+        l.item.status,
+      ]),
       [
         ['decision', ['县发改局'], '2024-06-30', 'open'],
         ['decision', [], null, 'open'],
@@ -68,38 +72,95 @@ describe('LSP: workspace', () => {
     );
   });
 
-  it('shows open documents as edited, tells when items change, and the saved file again once closed', async () => {
-    await client.connection.sendRequest(itemsRequest, {});
+  it('answers the groups with counts, and the items of a group a page at a time', async () => {
+    const groups = await client.connection.sendRequest(itemGroupsRequest, { groupBy: 'deadline' });
+    assert.strictEqual(groups.documents, 3);
+    assert.strictEqual(groups.today, today);
+    assert.deepStrictEqual(
+      groups.groups.map((g) => [g.kind, g.count]),
+      [
+        ['overdue', groups.overdue],
+        ['later', 5],
+        ['noDeadline', 1],
+      ].filter(([, n]) => n !== 0),
+    );
+    const [first] = groups.groups;
+    const page = await client.connection.sendRequest(itemsRequest, {
+      groupBy: 'deadline',
+      group: first,
+      offset: 1,
+      limit: 1,
+    });
+    assert.strictEqual(page.total, first.count);
+    assert.strictEqual(page.items.length, Math.min(1, first.count - 1));
+    const gone = await client.connection.sendRequest(itemsRequest, {
+      groupBy: 'unit',
+      group: { kind: 'unit', title: '没有这个单位' },
+    });
+    assert.deepStrictEqual(gone, { items: [], total: 0 });
+    await assert.rejects(
+      client.connection.sendRequest(itemsRequest, { groupBy: 'colour', group: first } as never),
+      /groupBy must be one of/,
+    );
+  });
+
+  it('shows open documents as edited, telling what items changed, and the saved file again once closed', async () => {
+    await client.listed();
     const uri = uriOf(file('park.minutes'));
     const text = fixture('lsp', 'park.minutes');
     const changed = client.next('itemsChanged', (p) => p.uris.includes(uri));
     await client.open(uri, text.replace('（二）做好资金保障。\n', ''));
-    await changed;
-    let park = (await client.connection.sendRequest(itemsRequest, {})).documents.find((d) => d.uri === uri);
-    assert.strictEqual(park?.items.length, 3, 'the open document wins');
+    const [delta] = await changed;
+    assert.deepStrictEqual(
+      {
+        added: delta.added.length,
+        changed: delta.changed.length,
+        removed: delta.removed.length,
+        reset: delta.reset,
+      },
+      { added: 0, changed: 2, removed: 1, reset: false },
+      'one item gone, the two below it moved up a line',
+    );
+    assert.deepStrictEqual(delta.uris, [uri]);
+    let park = (await client.listedByFile()).get('park.minutes');
+    assert.strictEqual(park?.length, 3, 'the open document wins');
+    assert.ok(
+      park?.every((l) => typeof l.version === 'number'),
+      'listed with the open version',
+    );
 
     const reverted = client.next('itemsChanged', (p) => p.uris.includes(uri));
     await client.close(uri);
-    await reverted;
-    park = (await client.connection.sendRequest(itemsRequest, {})).documents.find((d) => d.uri === uri);
-    assert.strictEqual(park?.items.length, 4, 'the saved file after closing');
+    const [back] = await reverted;
+    assert.deepStrictEqual(
+      back.added.map((l) => l.item.text),
+      ['（二）做好资金保障。'],
+    );
+    park = (await client.listedByFile()).get('park.minutes');
+    assert.strictEqual(park?.length, 4, 'the saved file after closing');
   });
 
   it('follows files created, changed and deleted on disk, one file at a time', async () => {
-    await client.connection.sendRequest(itemsRequest, {});
+    await client.listed();
     const created = file('new/weekly.minutes');
     writeFile(created, '# 周例会\n\n时间：2024年4月8日\n\n- [ ] 核对账目 @县财政局 时限：2024年4月12日前\n');
     let changed = client.next('itemsChanged', (p) => p.uris.includes(uriOf(created)));
     await client.fileChanged(created, FileChangeType.Created);
-    await changed;
-    let files = (await client.connection.sendRequest(itemsRequest, {})).documents.map((d) => d.file);
+    const [added] = await changed;
+    assert.deepStrictEqual(
+      added.added.map((l) => [l.file, l.item.text]),
+      [['new/weekly.minutes', '- [ ] 核对账目 @县财政局 时限：2024年4月12日前']],
+    );
+    let files = [...(await client.listedByFile()).keys()];
     assert.ok(files.includes('new/weekly.minutes'));
 
     fs.rmSync(file('park.minutes'));
     changed = client.next('itemsChanged', (p) => p.uris.includes(uriOf(file('park.minutes'))));
     await client.fileChanged(file('park.minutes'), FileChangeType.Deleted);
-    await changed;
-    files = (await client.connection.sendRequest(itemsRequest, {})).documents.map((d) => d.file);
+    const [removed] = await changed;
+    assert.strictEqual(removed.removed.length, 4);
+    assert.deepStrictEqual(removed.added, []);
+    files = [...(await client.listedByFile()).keys()];
     assert.deepStrictEqual(files.sort(), [
       'finance/budget.minutes',
       'new/weekly.minutes',
@@ -108,7 +169,7 @@ describe('LSP: workspace', () => {
   });
 
   it('indexes workspace folders added later, and forgets removed ones', async () => {
-    await client.connection.sendRequest(itemsRequest, {});
+    await client.listed();
     const other = tempWorkspace({ 'other.minutes': fixture('lsp', 'budget.minutes') });
     const added = client.next('itemsChanged', (p) =>
       p.uris.includes(uriOf(path.join(other, 'other.minutes'))),
@@ -117,19 +178,17 @@ describe('LSP: workspace', () => {
       event: { added: [{ uri: uriOf(other), name: 'other' }], removed: [] },
     });
     await added;
-    let documents = (await client.connection.sendRequest(itemsRequest, {})).documents;
-    assert.strictEqual(documents.length, 4);
+    assert.strictEqual(
+      (await client.connection.sendRequest(itemGroupsRequest, { groupBy: 'unit' })).documents,
+      4,
+    );
 
     const removed = client.next('itemsChanged', (p) => p.uris.includes(uriOf(file('park.minutes'))));
     await client.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, {
       event: { added: [], removed: [{ uri: uriOf(root), name: 'root' }] },
     });
     await removed;
-    documents = (await client.connection.sendRequest(itemsRequest, {})).documents;
-    assert.deepStrictEqual(
-      documents.map((d) => d.file),
-      ['other.minutes'],
-    );
+    assert.deepStrictEqual([...(await client.listedByFile()).keys()], ['other.minutes']);
   });
 
   it('marks an item done with an edit the client applies', async () => {

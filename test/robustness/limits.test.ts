@@ -23,7 +23,7 @@ import {
   type DocumentSymbol,
   type TextEdit,
 } from 'vscode-languageserver-protocol';
-import { itemsRequest, markDoneRequest } from '../../server/src/protocol';
+import { itemGroupsRequest, itemsRequest, markDoneRequest } from '../../server/src/protocol';
 import { applyEdits, positionOf, TestClient, tempWorkspace, uriOf } from '../lsp/client';
 import { repoPath } from '../util/paths';
 
@@ -103,8 +103,18 @@ describe('robustness: limits of the language server', function () {
       textDocument: { uri },
     })) as DocumentSymbol[];
     assert.ok(symbols.length >= 130000, `${symbols.length} symbols`);
-    const { documents } = await client.connection.sendRequest(itemsRequest, {});
-    assert.strictEqual(documents.find((d) => d.uri === uri)?.items.length, 130000);
+    const listed = (await client.connection.sendRequest(itemGroupsRequest, { groupBy: 'document' })).groups;
+    assert.strictEqual(listed.find((g) => g.title === 'many.minutes')?.count, 130000);
+    const page = await client.connection.sendRequest(itemsRequest, {
+      groupBy: 'document',
+      group: { kind: 'document', title: 'many.minutes' },
+      offset: 129999,
+    });
+    assert.deepStrictEqual(
+      page.items.map((l) => [l.uri, l.item.range.start.line]),
+      [[uri, 130001]],
+      'the last item, a page away from the first',
+    );
   });
 
   it('marks the item it was asked for after a line is inserted above it, and refuses when unsure', async () => {
@@ -162,7 +172,7 @@ describe('robustness: limits of the language server', function () {
     );
     assert.strictEqual(again.code, ErrorCodes.InvalidRequest);
     await client.connection.sendRequest(ShutdownRequest.type);
-    const late = await refusal(client.connection.sendRequest(itemsRequest, {}));
+    const late = await refusal(client.connection.sendRequest(itemGroupsRequest, { groupBy: 'unit' }));
     assert.strictEqual(late.code, ErrorCodes.InvalidRequest);
     await client.connection.sendNotification(ExitNotification.type);
     assert.strictEqual(await client.whenExited(), 0);

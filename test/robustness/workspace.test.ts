@@ -15,7 +15,7 @@ import {
   type CompletionList,
 } from 'vscode-languageserver-protocol';
 import { MAX_UNIT_COMPLETIONS } from '../../server/src/core/api';
-import { itemsRequest, markDoneRequest } from '../../server/src/protocol';
+import { exportRequest, markDoneRequest } from '../../server/src/protocol';
 import { fixture, positionOf, TestClient, tempWorkspace, uriOf, writeFile } from '../lsp/client';
 import { repoPath } from '../util/paths';
 
@@ -180,8 +180,7 @@ describe('robustness: hostile minutes files in the workspace', function () {
   });
 
   it('indexes the readable files and skips the rest, saying why, without hanging', async () => {
-    const { documents } = await client.connection.sendRequest(itemsRequest, {});
-    assert.deepStrictEqual(documents.map((d) => d.file).sort(), [
+    assert.deepStrictEqual([...(await client.listedByFile()).keys()].sort(), [
       'notes/folder.minutes/inside.minutes',
       'ok.minutes',
     ]);
@@ -235,8 +234,10 @@ describe('robustness: a workspace stays inside its folder, and reads the encodin
     fs.symlinkSync(path.join(root, 'inner'), path.join(root, 'again'));
     const started = Date.now();
     client = await TestClient.start({ folders: [root], settings: { today } });
-    const { documents } = await client.connection.sendRequest(itemsRequest, {});
-    assert.deepStrictEqual(documents.map((d) => d.file).sort(), ['again/in.minutes', 'ok.minutes']);
+    assert.deepStrictEqual([...(await client.listedByFile()).keys()].sort(), [
+      'again/in.minutes',
+      'ok.minutes',
+    ]);
     assert.ok(Date.now() - started < 10000, `indexing took ${Date.now() - started} ms`);
     // Nor is a linked file read for marking an item done.
     const line = text.split('\n').findIndex((l) => l.startsWith('会议决定'));
@@ -254,15 +255,15 @@ describe('robustness: a workspace stays inside its folder, and reads the encodin
       path.join(root, 'utf8.minutes'),
     );
     client = await TestClient.start({ folders: [root], settings: { today } });
-    const { documents } = await client.connection.sendRequest(itemsRequest, {});
-    const byFile = new Map(documents.map((d) => [d.file, d]));
+    const byFile = await client.listedByFile();
     const gbk = byFile.get('gbk.minutes');
     assert.ok(gbk, 'the GBK file is indexed');
-    assert.strictEqual(gbk.title, '县图书馆改造协调会会议纪要');
+    const { text: exported } = await client.connection.sendRequest(exportRequest, { format: 'markdown' });
+    assert.match(exported, /^## 县图书馆改造协调会会议纪要$/m);
     assert.deepStrictEqual(
-      gbk.items.map((i) => i.text),
-      byFile.get('utf8.minutes')?.items.map((i) => i.text),
+      gbk.map((l) => l.item.text),
+      byFile.get('utf8.minutes')?.map((l) => l.item.text),
     );
-    assert.ok(gbk.items.some((i) => i.owners.some((o) => o.name === '县住建局')));
+    assert.ok(gbk.some((l) => l.item.owners.some((o) => o.name === '县住建局')));
   });
 });

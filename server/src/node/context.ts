@@ -4,11 +4,14 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { MinutesService } from '../core/api';
 import type { MinutesDocument } from '../core/model';
 import type { WorkspaceDocuments } from '../core/rules/rule';
-import type { UriDocumentRecord } from '../protocol';
+import type { DocumentRecord } from '../core/api';
 import type { FileSystem } from './fileSystem';
 import type { Log } from './handlers';
 import type { WorkspaceConfig } from './workspaceConfig';
 import type { WorkspaceIndex } from './workspaceIndex';
+
+/** A document's record with its URI and, when it is open, the version it was read from. */
+export type UriDocumentRecord = DocumentRecord & { uri: string; version?: number };
 
 export interface ParsedDocument {
   uri: string;

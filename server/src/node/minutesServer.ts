@@ -28,8 +28,14 @@ import type { MinutesService } from '../core/api';
 import { createMinutesService } from '../core';
 import type { MinutesDocument } from '../core/model';
 import type { WorkspaceDocuments } from '../core/rules/rule';
-import { itemsChangedNotification, type InitializationOptions, type UriDocumentRecord } from '../protocol';
-import type { ParsedDocument, ServerContext } from './context';
+import {
+  itemsChangedNotification,
+  type InitializationOptions,
+  type ItemKey,
+  type ItemsChangedParams,
+  type ListedItem,
+} from '../protocol';
+import type { ParsedDocument, ServerContext, UriDocumentRecord } from './context';
 import { registerCodeActions } from './features/codeActions';
 import { completionTriggerCharacters, registerCompletion } from './features/completion';
 import { registerDocumentSymbols } from './features/documentSymbols';
@@ -58,14 +64,16 @@ import {
   uriBasename,
 } from './uri';
 import { configFileNames, WorkspaceConfig } from './workspaceConfig';
-import { analyze, WorkspaceIndex } from './workspaceIndex';
+import { analyze, listedItems, WorkspaceIndex } from './workspaceIndex';
 
 export interface ServerHost {
   fileSystem: FileSystem;
 }
 
 /** How long the server gathers item changes before telling the client. */
-const itemsChangedDelay = 200;
+const itemsChangedDelay = 50;
+/** More items changed than this at once (every document read again): the client is told to ask again. */
+const largestDelta = 2000;
 
 /** Starts serving on a connection that is not yet listening. */
 export function startServer(connection: Connection, host: ServerHost): void {
@@ -90,7 +98,10 @@ class MinutesServer implements ServerContext {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Documents already told about (too large, binary): each is told once. */
   private readonly toldSkipped = new Set<string>();
-  private readonly changedItems = new Set<string>();
+  /** Documents whose items changed since the client was last told, with the items it was told of then. */
+  private readonly changedItems = new Map<string, ListedItem[]>();
+  /** Whether the first search of the workspace folders is done (until then, no workspace-wide diagnostics). */
+  private indexBuilt = false;
   private itemsTimer: ReturnType<typeof setTimeout> | undefined;
   private watchers: Disposable | undefined;
   private watchedGlobs = '';
@@ -176,7 +187,7 @@ class MinutesServer implements ServerContext {
           ? {
               diagnosticProvider: {
                 identifier: 'minutes',
-                interFileDependencies: false,
+                interFileDependencies: true,
                 workspaceDiagnostics: false,
               },
             }
@@ -201,7 +212,7 @@ class MinutesServer implements ServerContext {
         const removed = event.removed.map((f) => f.uri.replace(/\/+$/, ''));
         const added = event.added.map((f) => f.uri.replace(/\/+$/, ''));
         this.folders = [...this.folders.filter((f) => !removed.includes(f)), ...added];
-        this.noteItemsChanged(removed.flatMap((folder) => this.index.delete(folder)));
+        for (const folder of removed) this.forget(folder);
         this.reload(undefined);
         this.scan(added);
       });
@@ -211,7 +222,12 @@ class MinutesServer implements ServerContext {
     this.loaded = true;
     this.markReady();
     this.scan(this.folders);
-    void this.scans.then(this.markIndexed);
+    void this.scans.then(() => {
+      this.indexBuilt = true;
+      this.markIndexed();
+      // Open documents were checked without the other meetings: check them again with the whole workspace.
+      this.sendItemsChanged(true);
+    });
   }
 
   private shutdown(): void {
@@ -305,7 +321,7 @@ class MinutesServer implements ServerContext {
       }
       if (this.documents.get(change.uri)) continue;
       if (change.type === FileChangeType.Deleted) {
-        this.noteItemsChanged(this.index.delete(change.uri));
+        this.forget(change.uri);
       } else if (isMinutesFileName(uriBasename(change.uri)) && this.inWorkspace(change.uri)) {
         void this.indexFile(change.uri);
       }
@@ -357,12 +373,14 @@ class MinutesServer implements ServerContext {
       const skipped = this.skipped(document);
       // Diagnostics first (they leave out the document's own index entry), then the index entry.
       if (!this.pull) {
-        const diagnostics = skipped ? [] : this.cache.diagnostics(document, service, this.workspace(uri));
+        const diagnostics = skipped
+          ? []
+          : this.cache.diagnostics(document, service, this.checkedAgainst(uri));
         if (this.documents.get(uri)?.version === version)
           void this.connection.sendDiagnostics({ uri, version, diagnostics });
       }
-      if (skipped) this.noteItemsChanged(this.index.delete(uri));
-      else this.setEntry(uri, this.cache.model(document, service), true);
+      if (skipped) this.forget(uri);
+      else this.setEntry(uri, this.cache.model(document, service), version);
     } catch (error) {
       this.log(`Checking ${uri} failed: ${(error as Error).stack ?? String(error)}`);
     }
@@ -371,7 +389,7 @@ class MinutesServer implements ServerContext {
   /** Checks again the open documents whose diagnostics were computed with an earlier state of the workspace. */
   private recheckAgainstWorkspace(): void {
     const service = this.service();
-    const stale = this.documents.all().filter((d) => this.cache.staleFor(d, this.workspace(d.uri)));
+    const stale = this.documents.all().filter((d) => this.cache.staleFor(d, this.checkedAgainst(d.uri)));
     if (stale.length === 0) return;
     if (this.pull) {
       if (this.capabilities.workspace?.diagnostics?.refreshSupport)
@@ -380,7 +398,10 @@ class MinutesServer implements ServerContext {
     }
     for (const document of stale) {
       if (this.skipped(document)) continue;
-      const diagnostics = this.cache.diagnostics(document, service, this.workspace(document.uri));
+      const before = this.cache.computed(document);
+      const diagnostics = this.cache.diagnostics(document, service, this.checkedAgainst(document.uri));
+      // The editor already shows these: publishing them again would only redraw.
+      if (before && JSON.stringify(before) === JSON.stringify(diagnostics)) continue;
       void this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
     }
   }
@@ -401,11 +422,11 @@ class MinutesServer implements ServerContext {
     if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     const service = this.service();
     // The workspace's state is part of the result: another meeting's follow-ups change this one's problems.
-    const resultId = `${this.generation}:${document.version}:${this.index.revision}`;
+    const resultId = `${this.generation}:${document.version}:${this.indexBuilt ? this.index.revision : '-'}`;
     if (previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
     const items: Diagnostic[] = this.skipped(document)
       ? []
-      : this.cache.diagnostics(document, service, this.workspace(uri));
+      : this.cache.diagnostics(document, service, this.checkedAgainst(uri));
     return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
   }
 
@@ -434,7 +455,7 @@ class MinutesServer implements ServerContext {
     this.cache.delete(uri);
     if (!this.pull) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     if (this.inWorkspace(uri) && isMinutesFileName(uriBasename(uri))) await this.indexFile(uri);
-    else this.noteItemsChanged(this.index.delete(uri));
+    else this.forget(uri);
   }
 
   // ---- workspace index ------------------------------------------------------------------------------------
@@ -469,12 +490,12 @@ class MinutesServer implements ServerContext {
     try {
       const stat = await this.fs.stat(uri);
       if (!stat || stat.kind !== 'file') {
-        this.noteItemsChanged(this.index.delete(uri));
+        this.forget(uri);
         return;
       }
       if (!(await this.reallyInWorkspace(uri))) {
         this.log(`Skipped ${uri}: a link out of the workspace folder.`);
-        this.noteItemsChanged(this.index.delete(uri));
+        this.forget(uri);
         return;
       }
       const text = stat.size > this.settings.maxFileSize ? '' : await readText(this.fs, uri);
@@ -482,32 +503,78 @@ class MinutesServer implements ServerContext {
       if (this.documents.get(uri)) return;
       if (reason) {
         this.log(`Skipped ${uri}: ${reason === 'tooLarge' ? `${stat.size} bytes` : 'contains NUL bytes'}.`);
-        this.noteItemsChanged(this.index.delete(uri));
+        this.forget(uri);
         return;
       }
-      this.setEntry(uri, this.currentService.parse(text), false);
+      this.setEntry(uri, this.currentService.parse(text), undefined);
     } catch (error) {
       this.log(`Skipped ${uri}: ${(error as Error).message}`);
-      this.noteItemsChanged(this.index.delete(uri));
+      this.forget(uri);
     }
   }
 
-  private setEntry(uri: string, doc: MinutesDocument, open: boolean): void {
-    const entry = analyze(this.service(), doc, uri, displayPath(uri, this.folders), open);
-    if (this.index.set(uri, entry)) this.noteItemsChanged([uri]);
+  private setEntry(uri: string, doc: MinutesDocument, version: number | undefined): void {
+    const before = this.listed(uri);
+    const entry = analyze(this.service(), doc, displayPath(uri, this.folders), version);
+    if (this.index.set(uri, entry)) this.noteItemsChanged(uri, before);
   }
 
-  private noteItemsChanged(uris: string[]): void {
-    if (uris.length === 0 || this.shuttingDown) return;
-    for (const uri of uris) this.changedItems.add(uri);
+  private listed(uri: string): ListedItem[] {
+    const entry = this.index.get(uri);
+    return entry ? listedItems(uri, entry) : [];
+  }
+
+  /** Forgets a document, or every document under a folder URI, noting their items gone. */
+  private forget(uri: string): void {
+    for (const [key, entry] of this.index.delete(uri)) this.noteItemsChanged(key, listedItems(key, entry));
+  }
+
+  /** Notes that the items of `uri` changed; `before`: its items as listed before the change. */
+  private noteItemsChanged(uri: string, before: ListedItem[]): void {
+    if (this.shuttingDown) return;
+    // The first change since the client was last told keeps what the client knows.
+    if (!this.changedItems.has(uri)) this.changedItems.set(uri, before);
+    // While the workspace is first searched, nothing is told: the view asks once the index is built.
+    if (!this.indexBuilt) return;
     this.itemsTimer ??= setTimeout(() => {
       this.itemsTimer = undefined;
-      const changed = [...this.changedItems];
-      this.changedItems.clear();
-      void this.connection.sendNotification(itemsChangedNotification, { uris: changed });
-      // What one meeting says of another's items changes the other's diagnostics (not-followed-up…).
-      this.recheckAgainstWorkspace();
+      this.sendItemsChanged(false);
     }, itemsChangedDelay);
+  }
+
+  /** Tells the client what items changed (or, with `reset`, to ask again) and re-checks open documents. */
+  private sendItemsChanged(reset: boolean): void {
+    if (this.shuttingDown) return;
+    const params: ItemsChangedParams = {
+      uris: [...this.changedItems.keys()],
+      added: [],
+      changed: [],
+      removed: [],
+      reset,
+    };
+    for (const [uri, before] of reset ? [] : this.changedItems) {
+      const now = this.listed(uri);
+      const old = new Map(before.map((l) => [l.key, l]));
+      for (const listed of now) {
+        const was = old.get(listed.key);
+        old.delete(listed.key);
+        if (!was) params.added.push(listed);
+        else if (JSON.stringify(was.item) !== JSON.stringify(listed.item)) params.changed.push(listed);
+      }
+      for (const key of old.keys()) params.removed.push({ uri, key } satisfies ItemKey);
+    }
+    this.changedItems.clear();
+    if (params.added.length + params.changed.length + params.removed.length > largestDelta) {
+      params.reset = true;
+    }
+    if (params.reset) {
+      params.added = [];
+      params.changed = [];
+      params.removed = [];
+    }
+    void this.connection.sendNotification(itemsChangedNotification, params);
+    // What one meeting says of another's items changes the other's diagnostics (not-followed-up…).
+    this.recheckAgainstWorkspace();
   }
 
   // ---- ServerContext --------------------------------------------------------------------------------------
@@ -525,7 +592,7 @@ class MinutesServer implements ServerContext {
 
   openDiagnostics(uri: string): Diagnostic[] | null {
     const document = this.checkable(uri);
-    return document ? this.cache.diagnostics(document, this.service(), this.workspace(uri)) : null;
+    return document ? this.cache.diagnostics(document, this.service(), this.checkedAgainst(uri)) : null;
   }
 
   async loadModel(uri: string): Promise<MinutesDocument | null> {
@@ -582,6 +649,14 @@ class MinutesServer implements ServerContext {
 
   displayName(uri: string): string {
     return displayPath(uri, this.folders);
+  }
+
+  /**
+   * The workspace an open document's diagnostics are checked with: none before the index is first built (an
+   * opened document gets its own problems at once; those comparing meetings follow once every file is read).
+   */
+  private checkedAgainst(uri: string): WorkspaceDocuments | null {
+    return this.indexBuilt ? this.workspace(uri) : null;
   }
 
   workspace(uri: string): WorkspaceDocuments {

@@ -10,8 +10,11 @@ interface Entry {
   service: MinutesService;
   model: MinutesDocument;
   diagnostics?: Diagnostic[];
-  /** The workspace the diagnostics were computed with: a new one (another document changed) recomputes. */
-  workspace?: readonly unknown[];
+  /**
+   * The workspace the diagnostics were computed with (null: none yet): a new one (another document changed)
+   * recomputes.
+   */
+  workspace?: readonly unknown[] | null;
 }
 
 export class ModelCache {
@@ -35,19 +38,30 @@ export class ModelCache {
    * The diagnostics of the document's current version, checked with the workspace's other documents; computed
    * once per version and state of the workspace.
    */
-  diagnostics(document: TextDocument, service: MinutesService, workspace: WorkspaceDocuments): Diagnostic[] {
+  diagnostics(
+    document: TextDocument,
+    service: MinutesService,
+    workspace: WorkspaceDocuments | null,
+  ): Diagnostic[] {
     const entry = this.entry(document, service);
-    if (!entry.diagnostics || entry.workspace !== workspace.documents) {
+    const documents = workspace?.documents ?? null;
+    if (!entry.diagnostics || entry.workspace !== documents) {
       entry.diagnostics = service.validate(entry.model, workspace);
-      entry.workspace = workspace.documents;
+      entry.workspace = documents;
     }
     return entry.diagnostics;
   }
 
-  /** Whether the document's diagnostics were computed with another state of the workspace (or not yet). */
-  staleFor(document: TextDocument, workspace: WorkspaceDocuments): boolean {
+  /** The diagnostics last computed for the document's current version, if any. */
+  computed(document: TextDocument): Diagnostic[] | undefined {
     const entry = this.entries.get(document.uri);
-    return entry?.version === document.version && entry.workspace !== workspace.documents;
+    return entry?.version === document.version ? entry.diagnostics : undefined;
+  }
+
+  /** Whether the document's diagnostics were computed with another state of the workspace (or not yet). */
+  staleFor(document: TextDocument, workspace: WorkspaceDocuments | null): boolean {
+    const entry = this.entries.get(document.uri);
+    return entry?.version === document.version && entry.workspace !== (workspace?.documents ?? null);
   }
 
   delete(uri: string): void {

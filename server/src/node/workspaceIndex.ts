@@ -3,11 +3,14 @@
  * names and its symbols. Open documents are kept as edited, the others as saved; each entry is replaced on
  * its own when its document changes.
  */
-import type { DocumentSymbol, WorkspaceSymbol } from 'vscode-languageserver';
-import type { DocumentRecord, MinutesService } from '../core/api';
+import type { DocumentSymbol, SymbolKind, WorkspaceSymbol } from 'vscode-languageserver';
+import type { DocumentRecord, ItemRecord, MinutesService } from '../core/api';
+import { groupRefs, type Group, type GroupBy } from '../core/features/itemGroups';
+import { isOverdue } from '../core/features/items';
 import type { LedgerDocument } from '../core/ledger/extract';
 import type { MinutesDocument } from '../core/model';
 import { unitsUsed } from '../core';
+import type { ListedItem } from '../protocol';
 import { isUnder } from './uri';
 
 export interface IndexEntry {
@@ -17,43 +20,115 @@ export interface IndexEntry {
   /** Units named in the document, with counts. */
   units: ReadonlyMap<string, number>;
   /** Sections and items, flattened, for workspace symbol search. */
-  symbols: WorkspaceSymbol[];
+  symbols: SymbolTable;
   /** True while the document is open in the editor (the entry then follows the editor, not the disk). */
   open: boolean;
+  /** The version of the open document the entry was read from. */
+  version?: number;
 }
 
-function flatten(
-  symbols: DocumentSymbol[],
-  uri: string,
-  container: string | undefined,
-  out: WorkspaceSymbol[],
-) {
-  for (const symbol of symbols) {
-    out.push({
-      name: symbol.name,
-      kind: symbol.kind,
-      location: { uri, range: symbol.selectionRange },
-      ...(container === undefined ? {} : { containerName: container }),
-    });
-    if (symbol.children) flatten(symbol.children, uri, symbol.name, out);
+/**
+ * The key of each item of a record, naming it within its document while its kind and text stay: the kind,
+ * the text and which of the items with that kind and text it is.
+ */
+function itemKeys(items: readonly ItemRecord[]): string[] {
+  const seen = new Map<string, number>();
+  return items.map((item) => {
+    const base = `${item.kind}:${item.text}`;
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    return `${n}:${base}`;
+  });
+}
+
+const listed = new WeakMap<IndexEntry, ListedItem[]>();
+
+/** A document's items as the items view lists them (made once per entry). */
+export function listedItems(uri: string, entry: IndexEntry): ListedItem[] {
+  let items = listed.get(entry);
+  if (!items) {
+    const keys = itemKeys(entry.record.items);
+    items = entry.record.items.map((item, i) => ({
+      uri,
+      file: entry.record.file,
+      key: keys[i],
+      item,
+      ...(entry.version === undefined ? {} : { version: entry.version }),
+    }));
+    listed.set(entry, items);
   }
-  return out;
+  return items;
+}
+
+/**
+ * A document's sections and items, flattened for workspace symbol search: in arrays rather than one object
+ * per symbol (and per range), since the index holds every document's.
+ */
+export interface SymbolTable {
+  names: string[];
+  kinds: Uint8Array;
+  /** Each symbol's selection range: start line, start character, end line, end character. */
+  ranges: Uint32Array;
+  /** The index of each symbol's container, -1 for none. */
+  containers: Int32Array;
+}
+
+function symbolTable(symbols: DocumentSymbol[]): SymbolTable {
+  const flat: { symbol: DocumentSymbol; container: number }[] = [];
+  const visit = (list: DocumentSymbol[], container: number): void => {
+    for (const symbol of list) {
+      flat.push({ symbol, container });
+      if (symbol.children) visit(symbol.children, flat.length - 1);
+    }
+  };
+  visit(symbols, -1);
+  const table: SymbolTable = {
+    names: flat.map((f) => f.symbol.name),
+    kinds: new Uint8Array(flat.length),
+    ranges: new Uint32Array(flat.length * 4),
+    containers: new Int32Array(flat.length),
+  };
+  flat.forEach(({ symbol, container }, i) => {
+    const { start, end } = symbol.selectionRange;
+    table.kinds[i] = symbol.kind;
+    table.ranges.set([start.line, start.character, end.line, end.character], i * 4);
+    table.containers[i] = container;
+  });
+  return table;
+}
+
+/** The workspace symbol `i` of a document's table. */
+export function workspaceSymbol(uri: string, table: SymbolTable, i: number): WorkspaceSymbol {
+  const r = table.ranges;
+  const container = table.containers[i];
+  return {
+    name: table.names[i],
+    kind: table.kinds[i] as SymbolKind,
+    location: {
+      uri,
+      range: {
+        start: { line: r[i * 4], character: r[i * 4 + 1] },
+        end: { line: r[i * 4 + 2], character: r[i * 4 + 3] },
+      },
+    },
+    ...(container < 0 ? {} : { containerName: table.names[container] }),
+  };
 }
 
 /** The index entry of one parsed document. */
 export function analyze(
   service: MinutesService,
   doc: MinutesDocument,
-  uri: string,
   file: string,
-  open: boolean,
+  version: number | undefined,
 ): IndexEntry {
   return {
     record: service.items(doc, file),
     ledger: service.ledgerDocument(doc, file),
     units: unitsUsed(doc),
-    symbols: flatten(service.symbols(doc, file), uri, undefined, []),
-    open,
+    symbols: symbolTable(service.symbols(doc, file)),
+    open: version !== undefined,
+    ...(version === undefined ? {} : { version }),
   };
 }
 
@@ -62,6 +137,8 @@ export class WorkspaceIndex {
   private readonly totals = new Map<string, number>();
   /** Every entry's ledger data, rebuilt after a change: one array per state, which the core's cache keys on. */
   private ledgers: readonly LedgerDocument[] | null = null;
+  /** The items grouped each way asked for since the last change, by grouping and date. */
+  private readonly grouped = new Map<string, Group<ListedItem>[]>();
   /** Bumped whenever what the documents give the ledger changes: other documents' diagnostics may change. */
   revision = 0;
 
@@ -93,7 +170,32 @@ export class WorkspaceIndex {
 
   private invalidate(): void {
     this.ledgers = null;
+    this.grouped.clear();
     this.revision++;
+  }
+
+  /** How many open items are past their deadline as of `today`, across the workspace. */
+  overdue(today: string): number {
+    let count = 0;
+    for (const entry of this.entries.values()) {
+      for (const item of entry.record.items) if (isOverdue(item, today)) count++;
+    }
+    return count;
+  }
+
+  /** Every document's items grouped `by` as of `today`, computed once per state of the index. */
+  groups(by: GroupBy, today: string): Group<ListedItem>[] {
+    const key = `${by}:${today}`;
+    let groups = this.grouped.get(key);
+    if (!groups) {
+      groups = groupRefs(
+        [...this.entries].map(([uri, e]) => listedItems(uri, e)),
+        by,
+        today,
+      );
+      this.grouped.set(key, groups);
+    }
+    return groups;
   }
 
   /** The ledger data of every document, the same array until an entry changes. */
@@ -102,15 +204,15 @@ export class WorkspaceIndex {
     return this.ledgers;
   }
 
-  /** Forgets a document, or every document under a folder URI; answers the URIs forgotten. */
-  delete(uri: string): string[] {
+  /** Forgets a document, or every document under a folder URI; answers the entries forgotten. */
+  delete(uri: string): [string, IndexEntry][] {
     const keys = this.entries.has(uri) ? [uri] : [...this.entries.keys()].filter((key) => isUnder(key, uri));
-    const removed: string[] = [];
+    const removed: [string, IndexEntry][] = [];
     for (const key of keys) {
       const entry = this.entries.get(key) as IndexEntry;
       this.count(entry.units, -1);
       this.entries.delete(key);
-      removed.push(key);
+      removed.push([key, entry]);
     }
     if (removed.length > 0) this.invalidate();
     return removed;

@@ -43,11 +43,28 @@ export function documentRecord(
   };
 }
 
+/**
+ * In the first 4,000 characters of `text`: how many Chinese characters (U+4E00–U+9FFF) and how many runs of
+ * Latin letters. Counted in one pass, without building arrays of matches.
+ */
+export function scriptCounts(text: string): { han: number; latin: number } {
+  let han = 0;
+  let latin = 0;
+  let inWord = false;
+  const end = Math.min(text.length, 4000);
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    if (letter && !inWord) latin++;
+    inWord = letter;
+    if (c >= 0x4e00 && c <= 0x9fff) han++;
+  }
+  return { han, latin };
+}
+
 /** `zh-CN` for minutes written mostly in Chinese characters, else `en` (from the first 4,000 characters). */
 export function languageOf(text: string): Locale {
-  const head = text.slice(0, 4000);
-  const han = head.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
-  const latin = head.match(/[A-Za-z]+/g)?.length ?? 0;
+  const { han, latin } = scriptCounts(text);
   return han > 0 && han >= latin ? 'zh-CN' : 'en';
 }
 

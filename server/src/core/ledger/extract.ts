@@ -6,6 +6,7 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { Locale } from '../api';
 import { findDates } from '../dates';
+import { scriptCounts } from '../features/items';
 import type { Item, MinutesDocument, Span } from '../model';
 import { FOLLOW_UP_HEADINGS } from '../reader/lexicon';
 import { alternation, trimEndOf } from '../text';
@@ -176,10 +177,8 @@ function firstLine(doc: MinutesDocument, span: Span): string {
 }
 
 function language(doc: MinutesDocument): Locale {
-  const sample = doc.text.slice(0, 4000);
-  const cjk = (sample.match(/[\u4e00-\u9fff]/g) ?? []).length;
-  const latin = (sample.match(/[A-Za-z]+/g) ?? []).length;
-  return cjk >= latin ? 'zh-CN' : 'en';
+  const { han, latin } = scriptCounts(doc.text);
+  return han >= latin ? 'zh-CN' : 'en';
 }
 
 /** The base of derived ids: the meeting date, else the file name without its extensions. */

@@ -71,22 +71,51 @@ export interface Ledger {
 interface Known {
   doc: LedgerDocument;
   item: LedgerItem;
+}
+
+/** An item with its text as quotes are compared with it (`normalizeQuote`) and its place in the documents. */
+interface Quoted extends Known {
   key: string;
+  at: number;
 }
 
 /** The items a set of documents holds, for resolving references. */
 export class ItemIndex {
   private readonly byId = new Map<string, Known>();
   private readonly all: Known[] = [];
+  /** Every item by its normalized text, sorted: the items a quote begins are a range. Built on first use. */
+  private quoted: Quoted[] | null = null;
 
   constructor(docs: readonly LedgerDocument[]) {
     for (const doc of docs) {
       for (const item of doc.items) {
-        const known = { doc, item, key: normalizeQuote(item.text) };
+        const known = { doc, item };
         this.all.push(known);
         if (!this.byId.has(item.id)) this.byId.set(item.id, known);
       }
     }
+  }
+
+  private byText(): Quoted[] {
+    this.quoted ??= this.all
+      .map((k, at) => ({ ...k, key: normalizeQuote(k.item.text), at }))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    return this.quoted;
+  }
+
+  /** The items whose normalized text starts with `quote`. */
+  private quoting(quote: string): Quoted[] {
+    const sorted = this.byText();
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (sorted[mid].key < quote) low = mid + 1;
+      else high = mid;
+    }
+    let end = low;
+    while (end < sorted.length && sorted[end].key.startsWith(quote)) end++;
+    return sorted.slice(low, end);
   }
 
   /**
@@ -97,14 +126,20 @@ export class ItemIndex {
     if (ref.id !== null) return this.byId.get(ref.id) ?? null;
     const quote = normalizeQuote(ref.quote ?? '');
     if (quote.length < 2) return null;
-    let best: Known | null = null;
-    for (const known of this.all) {
-      if (known.doc === from || known.doc.file === from.file || !known.key.startsWith(quote)) continue;
+    let best: Quoted | null = null;
+    for (const known of this.quoting(quote)) {
+      if (known.doc === from || known.doc.file === from.file) continue;
       const date = known.doc.meetingDate;
       if (from.meetingDate && date && date >= from.meetingDate) continue;
-      if (!best || (date ?? '') > (best.doc.meetingDate ?? '')) best = known;
+      // The first in document order among equally late meetings, as a scan in document order finds it.
+      if (
+        !best ||
+        (date ?? '') > (best.doc.meetingDate ?? '') ||
+        ((date ?? '') === (best.doc.meetingDate ?? '') && known.at < best.at)
+      )
+        best = known;
     }
-    return best;
+    return best && { doc: best.doc, item: best.item };
   }
 
   /** Did you mean: up to three ids of items close to what a dangling reference wrote. */
@@ -112,7 +147,7 @@ export class ItemIndex {
     const scored =
       ref.id !== null
         ? this.all.map((k) => ({ id: k.item.id, score: 1 - distance(ref.id ?? '', k.item.id) / 4 }))
-        : this.all.map((k) => ({ id: k.item.id, score: dice(normalizeQuote(ref.quote ?? ''), k.key) }));
+        : this.byText().map((k) => ({ id: k.item.id, score: dice(normalizeQuote(ref.quote ?? ''), k.key) }));
     return scored
       .filter((s) => s.score >= 0.4)
       .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))

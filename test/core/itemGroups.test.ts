@@ -1,8 +1,14 @@
-/** How the decisions & actions view groups what `minutes/items` answers (client/src/grouping.ts). */
+/** How the decisions & actions view groups the workspace's items (core/features/itemGroups.ts). */
 import * as assert from 'assert';
-import { daysBetween, endOfWeek, groupItems, overdueItems } from '../../client/src/grouping';
+import {
+  daysBetween,
+  endOfWeek,
+  groupItems,
+  groupsOf,
+  overdueItems,
+  type GroupedDocument,
+} from '../../server/src/core/features/itemGroups';
 import type { ItemRecord } from '../../server/src/core/api';
-import type { UriDocumentRecord } from '../../server/src/protocol';
 
 function item(
   text: string,
@@ -24,15 +30,8 @@ function item(
   };
 }
 
-function doc(file: string, items: ItemRecord[]): UriDocumentRecord {
-  return {
-    file,
-    uri: `file:///ws/${file}`,
-    language: 'en',
-    title: null,
-    meeting: { date: null, place: null, chair: null, attendees: [], recorder: null },
-    items,
-  };
+function doc(file: string, items: ItemRecord[]): GroupedDocument {
+  return { file, uri: `file:///ws/${file}`, items };
 }
 
 // 2024-04-17 is a Wednesday: its week ends on Sunday 2024-04-21.
@@ -102,5 +101,20 @@ describe('items view grouping', () => {
       ],
     );
     assert.deepStrictEqual(overdueItems(documents, '2024-01-01'), []);
+  });
+
+  it('names the groups an item is listed in, as the grouping places it', () => {
+    for (const by of ['unit', 'deadline', 'document'] as const) {
+      const groups = groupItems(documents, by, today);
+      for (const d of documents) {
+        for (const i of d.items) {
+          const expected = groups
+            .filter((g) => g.items.some((r) => r.item === i))
+            .map((g) => `${g.kind}:${g.title}`);
+          const named = groupsOf(i, d.file, by, today).map((g) => `${g.kind}:${g.title}`);
+          assert.deepStrictEqual(named.sort(), expected.sort(), `${by}: ${i.text}`);
+        }
+      }
+    }
   });
 });
