@@ -18,7 +18,7 @@ import { codePointBoundary, trimEndOf, type LineIndex } from '../text';
 import { HEADER_KEYS, LIST_HEADER_KEYS } from '../vocabulary';
 import { markerOf, readBlocks, type Block, type Marker } from './blocks';
 import { classify, headingKind, isChinese, isClosingLine, outcomeOf, type SentenceCue } from './cues';
-import { ordinalAt, sentences } from './sentences';
+import { ordinalAt, romanPointAt, sentences } from './sentences';
 
 export interface RawItem {
   kind: ItemKind;
@@ -567,8 +567,12 @@ class Assembler {
         continue;
       }
       if (kind === 'none') {
-        if (open && open.start >= from) open.end = s.end;
-        else this.recent = { plain: s, section: this.sections.length - 1 };
+        // `ii. 24/0019/F Garage …`: a point of an inline list is a subject of its own, not the item's detail.
+        if (open && open.start >= from && !romanPointAt(this.text, s.start)) open.end = s.end;
+        else {
+          if (open && open.start >= from) this.closeItem(s.start);
+          this.recent = { plain: s, section: this.sections.length - 1 };
+        }
         continue;
       }
       if (cue.cue && cue.cue.id === 'zh-points') current = 'requirement';

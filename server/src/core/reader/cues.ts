@@ -113,6 +113,10 @@ export function isClosingLine(line: string): boolean {
 /** Whether text[span] only records a vote: `carried` (`Motion carried.`), `mover` (`Seconded by: Lee`), or null. */
 export function outcomeOf(text: string, span: Span): 'carried' | 'mover' | null {
   if (span.end - span.start > 200) return null;
-  const t = text.slice(span.start, span.end).replace(/^[*_>\s]+|[*_\s]+$/g, '');
+  // `(Cllr Ames left the room) No objections raised.`: a note in brackets before the outcome is not part of it.
+  const t = text
+    .slice(span.start, span.end)
+    .replace(/^[*_>\s]+|[*_\s]+$/g, '')
+    .replace(/^[(（][^)）]{0,80}[)）]\s*(?=\S)/, '');
   return CARRIED.re.test(t) ? 'carried' : MOVER.re.test(t) ? 'mover' : null;
 }

@@ -89,6 +89,8 @@ const TASK_VERBS = [
   'upload',
   'write',
   'finali[sz]e',
+  'tell',
+  'join',
   're-?open',
   'coordinate',
   'present',
@@ -424,6 +426,42 @@ export const CUES: readonly Cue[] = [
     counterExamples: ['Should we create a new milestone?', 'We should discuss this later.'],
   },
   {
+    // `Our plan is to use the issue tracker`: what the group has settled on.
+    id: 'en-plan',
+    lang: 'en',
+    scope: 'within',
+    kind: 'decision',
+    re: /(?:^|[:,;]\s+)(?:[Oo]ur|[Tt]he)\s+plan\s+is\s+to\s+[a-z]/,
+    examples: ['Rich: our plan is to use the issue tracker for this.', 'The plan is to ship in May.'],
+    counterExamples: ['We discussed whether the plan is sound.'],
+  },
+  {
+    // `Future calls: Set the notes to be editable by everyone.`, `Final call: tell your rep`: a topic, then
+    // what to do about it.
+    id: 'en-topic-imperative',
+    lang: 'en',
+    scope: 'start',
+    kind: 'action',
+    re: new RegExp(
+      String.raw`^[A-Z][A-Za-z' -]{2,40}:\s+(?:${EN_TASK_VERBS})\b(?!\s+of\b|\s+(?:is|was|are|were)\b)`,
+    ),
+    examples: [
+      'Future community calls: Set the notes to be editable by everyone.',
+      'Final call for action: tell your rep',
+    ],
+    counterExamples: ['Discussion: Review of the budget', 'Budget: update was given by Lee.'],
+  },
+  {
+    // `Join the working group!`, `Add it to the host guide!`: an exclamation that asks for something.
+    id: 'en-exclaimed',
+    lang: 'en',
+    scope: 'start',
+    kind: 'requirement',
+    re: new RegExp(String.raw`^(?:${EN_TASK_VERBS}|[Ss]ign\s+up|[Rr]egister|[Vv]ote)\b[^.!?\n]{0,120}!$`),
+    examples: ['join the EPUB3 WG!', 'Sign up for the workshop!'],
+    counterExamples: ['Send it.', 'Great work everyone!'],
+  },
+  {
     // `… (waiting for Gerald to get his access)`: what someone still has to do.
     id: 'en-waiting-for',
     lang: 'en',
@@ -453,7 +491,7 @@ export const CUES: readonly Cue[] = [
  * `(5/6 votes)`): it records the motion before it, which is the decision.
  */
 export const CARRIED: { re: RegExp; examples: readonly string[] } = {
-  re: /^(?:(?:result|outcome|vote)\s*[:：]\s*)?(?:\(?\s*(?:the\s+)?(?:motion\s+)?(?:was\s+)?(?:unanimously\s+|duly\s+)?(?:carried|passed|approved|adopted|accepted)(?:\s+(?:unanimously|nem\.?\s*con\.?)|\s+\d+\s*[–-]\s*\d+|\s+(?:by|with)\b[\s\S]{0,160}|\s*\([^)]{0,60}\)|\s*[,;][\s\S]{0,160})?[.!)]?|(?:all\s+in\s+favou?r|votes?\s*[:：]|vote\s+(?:was\s+)?unanimous|\(\s*\d+\s*(?:\/|-|–|to)\s*\d+(?:\s*votes?)?\s*\)|\d+\s*(?:votes?\s+)?(?:for|in\s+favou?r)\b)[^.]{0,80}[.]?)\s*$/i,
+  re: /^no\s+objections?(?:\s+(?:were\s+)?(?:raised|made|received))?[.!]?\s*$|^(?:(?:result|outcome|vote)\s*[:：]\s*)?(?:\(?\s*(?:the\s+)?(?:motion\s+)?(?:was\s+)?(?:unanimously\s+|duly\s+)?(?:carried|passed|approved|adopted|accepted)(?:\s+(?:unanimously|nem\.?\s*con\.?)|\s+\d+\s*[–-]\s*\d+|\s+(?:by|with)\b[\s\S]{0,160}|\s*\([^)]{0,60}\)|\s*[,;][\s\S]{0,160})?[.!)]?|(?:all\s+in\s+favou?r|votes?\s*[:：]|vote\s+(?:was\s+)?unanimous|\(\s*\d+\s*(?:\/|-|–|to)\s*\d+(?:\s*votes?)?\s*\)|\d+\s*(?:votes?\s+)?(?:for|in\s+favou?r)\b)[^.]{0,80}[.]?)\s*$/i,
   examples: [
     'Motion carried.',
     'Unanimously approved.',
@@ -461,6 +499,7 @@ export const CARRIED: { re: RegExp; examples: readonly string[] } = {
     '(5/6 votes)',
     'Carried unanimously.',
     'Motion carried by the vote of Ann yea, Bob yea.',
+    'No objections raised.',
   ],
 };
 

@@ -7,6 +7,9 @@
  */
 import type { Span } from '../model';
 
+/** `ii. `, `iv) `: an inline point numbered in small roman numerals. */
+const INLINE_ROMAN = /^[ivx]{1,4}[.)]\s/;
+
 /** Words whose trailing `.` does not end a sentence. */
 const ABBREVIATIONS = new Set([
   'mr',
@@ -91,7 +94,8 @@ function endsEnglishSentence(text: string, i: number, to: number): boolean {
   if (!isSpace(text[i + 1]) && i + 1 < to) return false;
   const j = nextNonSpace(text, i + 1, to);
   if (j >= to) return true;
-  if (!/[A-Z0-9\u4e00-\u9fff"“(*[@]/.test(text[j])) return false;
+  // `… raised. ii. 24/0019/F …`: an inline point numbered in small roman numerals starts a sentence too.
+  if (!/[A-Z0-9\u4e00-\u9fff"“(*[@]/.test(text[j]) && !INLINE_ROMAN.test(text.slice(j, j + 6))) return false;
   // The word before the dot: an abbreviation or a single initial does not end a sentence.
   let k = i;
   while (k > 0 && /[A-Za-z.]/.test(text[k - 1]) && i - k < 12) k--;
@@ -123,6 +127,11 @@ function splitOrdinals(text: string, spans: Span[]): Span[] {
 function trimEnd(text: string, start: number, end: number): number {
   while (end > start && /[\s，,]/.test(text[end - 1])) end--;
   return end;
+}
+
+/** Whether a sentence starts with a point numbered in small roman numerals (`ii. …`). */
+export function romanPointAt(text: string, at: number): boolean {
+  return INLINE_ROMAN.test(text.slice(at, at + 6));
 }
 
 /** The inline ordinal at the start of a sentence (`二是`), if any: its value and length. */
