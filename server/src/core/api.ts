@@ -100,9 +100,16 @@ export interface ServiceOptions {
 /** Units seen in the workspace's other documents, with how often each is used (for completion ranking). */
 export type WorkspaceUnitCounts = ReadonlyMap<string, number>;
 
+/** Reads one document as it is edited: each read gives the model `parse` gives, re-reading only what changed. */
+export interface DocumentReader {
+  read(text: string): MinutesDocument;
+}
+
 export interface MinutesService {
   readonly options: Required<Pick<ServiceOptions, 'locale' | 'config'>> & { units: UnitsRegistry | null };
   parse(text: string): MinutesDocument;
+  /** A reader for one document edited over time (keep one per open document). */
+  reader(): DocumentReader;
   /** `workspace`: the documents checked with this one; without it the rules comparing meetings stay quiet. */
   validate(doc: MinutesDocument, workspace?: WorkspaceDocuments | null): Diagnostic[];
   /** What the document gives the ledger: its items with ids and status, its follow-up entries. */

@@ -9,6 +9,7 @@ import { markDone } from './features/status';
 import { documentSymbols, foldingRanges } from './features/symbols';
 import { references, renameUnit, unitAt, unitOccurrences } from './features/units';
 import { ledgerDocument } from './ledger/extract';
+import { IncrementalReader } from './incremental';
 import { parse } from './parse';
 import { UnitIndex } from './units';
 import { validate } from './validate';
@@ -28,6 +29,7 @@ export function createMinutesService(options: ServiceOptions = {}): MinutesServi
   const service: MinutesService = {
     options: { locale, config, units: registry },
     parse: (text) => parse(text, parseOptions),
+    reader: () => new IncrementalReader(parseOptions),
     validate: (doc, workspace) => validate(doc, index, config, locale, workspace ?? null),
     ledgerDocument,
     items: (doc, file) => documentRecord(doc, file, index),
