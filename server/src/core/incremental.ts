@@ -9,7 +9,7 @@
  * The result is the model `parse` gives for the same text (the property test in
  * test/robustness/incremental.test.ts compares the two after every edit of random edit sequences).
  */
-import type { DateValue, Item, MinutesDocument, NamedSpan } from './model';
+import type { DateValue, Item, MinutesDocument, NamedSpan, NumberLabel, Span } from './model';
 import { findMentions } from './owners';
 import {
   datesIn,
@@ -20,12 +20,14 @@ import {
   repeatKeys,
   type ParseOptions,
 } from './parse';
-import { assemble, type Assembled, type Part, type RawSection } from './reader/assemble';
+import { assemble, type Assembled, type Part, type RawItem, type RawSection } from './reader/assemble';
 import { foldScript } from './reader/script';
 import { LineIndex } from './text';
 
 /** A part read on its own, in offsets and lines counted from the part's start. */
 interface PartReading {
+  /** The part's text with its traditional script folded (`foldScript`). */
+  folded: string;
   read: Assembled;
   /** Per raw item, what makes a repeat of it the same item. */
   keys: string[];
@@ -73,37 +75,71 @@ export function partStarts(text: string): number[] {
   return starts;
 }
 
-/** A copy of `value` moved to where its part stands. */
-function placed<T>(value: T, by: Placement): T {
-  if (Array.isArray(value)) return value.map((v: unknown) => placed(v, by)) as T;
-  if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) {
-    if (typeof v === 'number') {
-      if (key === 'start' || key === 'end' || key === 'bodyStart') out[key] = v + by.offset;
-      else if (key === 'fromLine' || key === 'toLine' || key === 'line' || key === 'lastLine')
-        out[key] = v === Number.MAX_SAFE_INTEGER ? v : v + by.line;
-      else if (key === 'section') out[key] = v + by.section;
-      else out[key] = v;
-    } else if (key === 'scope' && typeof v === 'string') {
-      out[key] = v.replace(/^\d+(?=:)/, (n) => String(Number(n) + by.section));
-    } else out[key] = placed(v, by);
-  }
-  return out as T;
+// Copies of a part's reading moved to where the part stands: offsets, lines and section numbers.
+
+const spanAt = (s: Span, d: number): Span => ({ start: s.start + d, end: s.end + d });
+const labelAt = (l: NumberLabel, d: number): NumberLabel => ({ ...l, span: spanAt(l.span, d) });
+const namedAt = (n: NamedSpan, d: number): NamedSpan => ({ name: n.name, span: spanAt(n.span, d) });
+const lineAt = (line: number, by: Placement): number =>
+  line === Number.MAX_SAFE_INTEGER ? line : line + by.line;
+
+function assembledAt(read: Assembled, by: Placement): Assembled {
+  const d = by.offset;
+  return {
+    labels: read.labels.map((l) => ({
+      label: labelAt(l.label, d),
+      scope: l.scope.replace(/^\d+(?=:)/, (n) => String(Number(n) + by.section)),
+    })),
+    title: read.title && { text: read.title.text, span: spanAt(read.title.span, d) },
+    header: read.header.map((h) => ({
+      ...h,
+      values: h.values.map((v) => namedAt(v, d)),
+      span: spanAt(h.span, d),
+      valueSpan: spanAt(h.valueSpan, d),
+    })),
+    sections: read.sections.map((s) => ({
+      ...s,
+      headingSpan: spanAt(s.headingSpan, d),
+      span: spanAt(s.span, d),
+      number: s.number && labelAt(s.number, d),
+    })),
+    // The document's raw items are only counted and compared by section (`keptItems`).
+    items: [],
+    suppressions: read.suppressions.map((s) => ({
+      rules: s.rules,
+      fromLine: lineAt(s.fromLine, by),
+      toLine: lineAt(s.toLine, by),
+    })),
+  };
+}
+
+function itemAt(item: Item, by: Placement): Item {
+  const d = by.offset;
+  return {
+    ...item,
+    section: item.section === null ? null : item.section + by.section,
+    number: item.number && labelAt(item.number, d),
+    span: spanAt(item.span, d),
+    headSpan: spanAt(item.headSpan, d),
+    owners: item.owners.map((o) => ({ ...o, span: spanAt(o.span, d) })),
+    deadline: item.deadline && { ...item.deadline, span: spanAt(item.deadline.span, d) },
+    vagueDeadlines: item.vagueDeadlines.map((v) => spanAt(v, d)),
+    statusSpan: item.statusSpan && spanAt(item.statusSpan, d),
+  };
 }
 
 /** Reads a document again and again as it is edited, re-reading only the parts an edit changed. */
 export class IncrementalReader {
-  private parts = new Map<string, PartReading>();
+  /** The parts of the last read, by what they depend on before them and by their text. */
+  private parts = new Map<string, Map<string, PartReading>>();
 
   constructor(private readonly options: ParseOptions = {}) {}
 
   /** The model of `original`: the one `parse(original, options)` gives. */
   read(original: string): MinutesDocument {
-    const text = foldScript(original);
     const lines = new LineIndex(original);
     const starts = partStarts(original);
-    const used = new Map<string, PartReading>();
+    const used = new Map<string, Map<string, PartReading>>();
     const parts: { start: number; end: number; reading: PartReading }[] = [];
     const headings = new Headings();
     let start = 0;
@@ -111,16 +147,22 @@ export class IncrementalReader {
       const end = k < starts.length ? starts[k] : original.length;
       if (end <= start) continue;
       const before = start === 0 ? null : headings.before();
-      const key = `${before ? headings.signature() : '-'}${end < original.length ? 'f' : 'e'}\u0000${original.slice(start, end)}`;
-      const reading = used.get(key) ?? this.parts.get(key) ?? readPart(original, text, start, end, before);
+      const context = `${before ? headings.signature() : '-'}${end < original.length ? 'f' : 'e'}`;
+      const own = original.slice(start, end);
+      const reading =
+        used.get(context)?.get(own) ??
+        this.parts.get(context)?.get(own) ??
+        readPart(own, before, end < original.length);
       // A heading starts a part only after a title or a section, and with no suppression left open.
-      if (end < original.length && !headings.opened(reading.read, original.slice(start, end))) continue;
-      used.set(key, reading);
+      if (end < original.length && !headings.opened(reading.read, own)) continue;
+      if (!used.has(context)) used.set(context, new Map());
+      used.get(context)!.set(own, reading);
       parts.push({ start, end, reading });
       headings.add(reading.read);
       start = end;
     }
     this.parts = used;
+    const text = parts.map((p) => p.reading.folded).join('');
 
     // The document's structure, each part where it stands.
     const read: Assembled = {
@@ -132,6 +174,7 @@ export class IncrementalReader {
       suppressions: [],
     };
     const placements: Placement[] = [];
+    const raws: Pick<RawItem, 'start' | 'end' | 'section'>[] = [];
     for (const part of parts) {
       const by = { offset: part.start, line: lines.lineAt(part.start), section: read.sections.length };
       placements.push(by);
@@ -142,14 +185,19 @@ export class IncrementalReader {
         [read.sections, own.sections],
         [read.labels, own.labels],
         [read.suppressions, own.suppressions],
-        [read.items, own.items],
       ] as unknown[][][])
         for (const x of from) to.push(x);
+      for (const raw of part.reading.read.items)
+        raws.push({
+          start: raw.start,
+          end: raw.end,
+          section: raw.section === null ? null : raw.section + by.section,
+        });
     }
 
     const { meeting, nextMeeting } = meetingFacts(text, read, this.options.referenceDate ?? null);
     const kept = keptItems(
-      read.items,
+      raws,
       parts.flatMap((p) => p.reading.keys),
     );
     const items: Item[] = [];
@@ -163,7 +211,7 @@ export class IncrementalReader {
       first += count;
       const facts = `${meeting.date}|${nextMeeting}|${mask.map((m) => (m ? 1 : 0)).join('')}`;
       if (reading.items?.facts !== facts) {
-        const own = text.slice(part.start, part.end);
+        const own = reading.folded;
         const partDates = datesIn(own, meeting.date);
         const isKnown = this.options.isKnownUnit ?? (() => false);
         reading.items = {
@@ -185,14 +233,13 @@ export class IncrementalReader {
   private place(reading: PartReading, by: Placement): NonNullable<PartReading['placed']> {
     const at = `${by.offset}:${by.line}:${by.section}`;
     if (reading.placed?.at === at) return reading.placed;
-    const moved = (by.offset | by.line | by.section) !== 0;
-    const move = <T>(v: T): T => (moved ? placed(v, by) : v);
+    const d = by.offset;
     reading.placed = {
       at,
-      read: move(reading.read),
-      items: move(reading.items?.items ?? []),
-      dates: move(reading.items?.dates ?? []),
-      mentions: move(reading.mentions),
+      read: assembledAt(reading.read, by),
+      items: (reading.items?.items ?? []).map((i) => itemAt(i, by)),
+      dates: (reading.items?.dates ?? []).map((v) => ({ ...v, span: spanAt(v.span, d) })),
+      mentions: reading.mentions.map((m) => namedAt(m, d)),
     };
     return reading.placed;
   }
@@ -255,22 +302,14 @@ class Headings {
   }
 }
 
-function readPart(
-  original: string,
-  text: string,
-  start: number,
-  end: number,
-  before: Part['before'],
-): PartReading {
-  const own = text.slice(start, end);
-  const read = assemble(own, new LineIndex(original.slice(start, end)), {
-    before,
-    followed: end < original.length,
-  });
+function readPart(original: string, before: Part['before'], followed: boolean): PartReading {
+  const folded = foldScript(original);
+  const read = assemble(folded, new LineIndex(original), { before, followed });
   return {
+    folded,
     read,
-    keys: repeatKeys(own, read.items),
-    mentions: findMentions(own, 0, own.length).map((m) => ({ name: m.name, span: m.span })),
+    keys: repeatKeys(folded, read.items),
+    mentions: findMentions(folded, 0, folded.length).map((m) => ({ name: m.name, span: m.span })),
     items: null,
     placed: null,
   };
