@@ -552,7 +552,7 @@ export function checkIncremental(c: Case): void {
     const full = service.parse(text);
     const model = firstDifference(incremental, full);
     assert.ok(model === null, `the incremental model differs from a full parse after edit ${e}: ${model}`);
-    const diagnostics = firstDifference(service.validate(incremental), service.validate(full));
+    const diagnostics = firstDifference(reader.validate(incremental), service.validate(full));
     assert.ok(diagnostics === null, `incremental diagnostics differ after edit ${e}: ${diagnostics}`);
   }
 }

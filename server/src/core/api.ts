@@ -100,9 +100,14 @@ export interface ServiceOptions {
 /** Units seen in the workspace's other documents, with how often each is used (for completion ranking). */
 export type WorkspaceUnitCounts = ReadonlyMap<string, number>;
 
-/** Reads one document as it is edited: each read gives the model `parse` gives, re-reading only what changed. */
+/**
+ * Reads and checks one document as it is edited: each read gives the model `parse` gives and each check the
+ * diagnostics `validate` gives, re-reading and re-checking only what changed.
+ */
 export interface DocumentReader {
   read(text: string): MinutesDocument;
+  /** As `MinutesService.validate`; for the model of the last read, checks only the parts that changed. */
+  validate(doc: MinutesDocument, workspace?: WorkspaceDocuments | null): Diagnostic[];
 }
 
 export interface MinutesService {

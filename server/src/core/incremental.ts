@@ -14,6 +14,7 @@ import { findMentions } from './owners';
 import {
   datesIn,
   documentOf,
+  firstAtOrAfter,
   keptItems,
   meetingFacts,
   readItems,
@@ -23,6 +24,7 @@ import {
 import { assemble, type Assembled, type Part, type RawItem, type RawSection } from './reader/assemble';
 import { foldScript } from './reader/script';
 import { LineIndex } from './text';
+import type { PartChecks, Reports } from './validate';
 
 /** A part read on its own, in offsets and lines counted from the part's start. */
 interface PartReading {
@@ -36,6 +38,11 @@ interface PartReading {
   items: { facts: string; dates: DateValue[]; items: Item[] } | null;
   /** The part's reading where it last stood in the document. */
   placed: { at: string; read: Assembled; items: Item[]; dates: DateValue[]; mentions: NamedSpan[] } | null;
+  /**
+   * What the part-wise rules reported for the part's items (`items`), with the meeting's facts they were
+   * checked with; lines counted from the part's first line.
+   */
+  checked: { items: PartReading['items']; facts: string; reports: Reports } | null;
 }
 
 /** Where a part stands: how far its offsets, lines and section numbers are from the part's own. */
@@ -133,6 +140,12 @@ export class IncrementalReader {
   /** The parts of the last read, by what they depend on before them and by their text. */
   private parts = new Map<string, Map<string, PartReading>>();
 
+  /** The model of the last read and its parts, each with the line it starts on. */
+  private last: {
+    doc: MinutesDocument;
+    parts: { start: number; end: number; reading: PartReading; line: number }[];
+  } | null = null;
+
   constructor(private readonly options: ParseOptions = {}) {}
 
   /** The model of `original`: the one `parse(original, options)` gives. */
@@ -226,7 +239,36 @@ export class IncrementalReader {
       for (const x of at.dates) dates.push(x);
       for (const x of at.mentions) mentions.push(x);
     });
-    return documentOf(original, text, lines, read, meeting, items, dates, mentions);
+    const doc = documentOf(original, text, lines, read, meeting, items, dates, mentions);
+    this.last = { doc, parts: parts.map((p, k) => ({ ...p, line: placements[k].line })) };
+    return doc;
+  }
+
+  /**
+   * For the model of the last read, its parts to check a part at a time (`validate`): a part whose reading
+   * and meeting facts did not change keeps what the rules reported for it. Null for any other model.
+   */
+  checks(doc: MinutesDocument): PartChecks | null {
+    const last = this.last;
+    if (!last || last.doc !== doc) return null;
+    return (check) => {
+      const facts = JSON.stringify([doc.meeting.date, doc.meeting.attendees, doc.meeting.observers]);
+      let first = 0;
+      return last.parts.map(({ start, end, reading, line }) => {
+        const count = reading.items?.items.length ?? 0;
+        const own = doc.items.slice(first, first + count);
+        first += count;
+        const checked = reading.checked;
+        if (checked && checked.items === reading.items && checked.facts === facts)
+          return reportsAt(checked.reports, line);
+        const inPart = <T extends { span: Span }>(list: T[]): T[] =>
+          list.slice(firstAtOrAfter(list, start), firstAtOrAfter(list, end));
+        const view = { ...doc, items: own, mentions: inPart(doc.mentions), dates: inPart(doc.dates) };
+        const reports = check(view);
+        reading.checked = { items: reading.items, facts, reports: reportsAt(reports, -line) };
+        return reports;
+      });
+    };
   }
 
   /** The part's reading moved to where it stands (kept until it stands elsewhere or is read again). */
@@ -312,5 +354,24 @@ function readPart(original: string, before: Part['before'], followed: boolean): 
     mentions: findMentions(folded, 0, folded.length).map((m) => ({ name: m.name, span: m.span })),
     items: null,
     placed: null,
+    checked: null,
   };
+}
+
+/** Reports with their lines moved by `lines`. */
+function reportsAt(reports: Reports, lines: number): Reports {
+  const out: Reports = {};
+  for (const [rule, r] of Object.entries(reports)) {
+    out[rule] = {
+      count: r.count,
+      diagnostics: r.diagnostics.map((d) => ({
+        ...d,
+        range: {
+          start: { line: d.range.start.line + lines, character: d.range.start.character },
+          end: { line: d.range.end.line + lines, character: d.range.end.character },
+        },
+      })),
+    };
+  }
+  return out;
 }

@@ -421,7 +421,7 @@ function statusOf(text: string, item: RawItem): { status: ItemStatus; span: Span
 }
 
 /** Lower bound of a binary search over spans sorted by start. */
-function firstAtOrAfter<T extends { span: Span }>(list: T[], offset: number): number {
+export function firstAtOrAfter<T extends { span: Span }>(list: T[], offset: number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {

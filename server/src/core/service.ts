@@ -29,7 +29,14 @@ export function createMinutesService(options: ServiceOptions = {}): MinutesServi
   const service: MinutesService = {
     options: { locale, config, units: registry },
     parse: (text) => parse(text, parseOptions),
-    reader: () => new IncrementalReader(parseOptions),
+    reader() {
+      const reader = new IncrementalReader(parseOptions);
+      return {
+        read: (text) => reader.read(text),
+        validate: (doc, workspace) =>
+          validate(doc, index, config, locale, workspace ?? null, reader.checks(doc)),
+      };
+    },
     validate: (doc, workspace) => validate(doc, index, config, locale, workspace ?? null),
     ledgerDocument,
     items: (doc, file) => documentRecord(doc, file, index),

@@ -52,7 +52,7 @@ export class ModelCache {
     const entry = this.entry(document, service);
     const documents = workspace?.documents ?? null;
     if (!entry.diagnostics || entry.workspace !== documents) {
-      entry.diagnostics = service.validate(entry.model, workspace);
+      entry.diagnostics = entry.reader.validate(entry.model, workspace);
       entry.workspace = documents;
     }
     return entry.diagnostics;
