@@ -252,18 +252,24 @@ export class IncrementalReader {
     const last = this.last;
     if (!last || last.doc !== doc) return null;
     return (check) => {
-      const facts = JSON.stringify([doc.meeting.date, doc.meeting.attendees, doc.meeting.observers]);
+      // The part-wise rules read the meeting's date, and its attendees as names the registry knows.
+      const attending = new Set([...doc.meeting.attendees, ...doc.meeting.observers]);
       let first = 0;
       return last.parts.map(({ start, end, reading, line }) => {
         const count = reading.items?.items.length ?? 0;
         const own = doc.items.slice(first, first + count);
         first += count;
+        const inPart = <T extends { span: Span }>(list: T[]): T[] =>
+          list.slice(firstAtOrAfter(list, start), firstAtOrAfter(list, end));
+        const mentions = inPart(doc.mentions);
+        const facts = JSON.stringify([
+          doc.meeting.date,
+          mentions.filter((m) => attending.has(m.name)).map((m) => m.name),
+        ]);
         const checked = reading.checked;
         if (checked && checked.items === reading.items && checked.facts === facts)
           return reportsAt(checked.reports, line);
-        const inPart = <T extends { span: Span }>(list: T[]): T[] =>
-          list.slice(firstAtOrAfter(list, start), firstAtOrAfter(list, end));
-        const view = { ...doc, items: own, mentions: inPart(doc.mentions), dates: inPart(doc.dates) };
+        const view = { ...doc, items: own, mentions, dates: inPart(doc.dates) };
         const reports = check(view);
         reading.checked = { items: reading.items, facts, reports: reportsAt(reports, -line) };
         return reports;
