@@ -162,14 +162,15 @@ export class IncrementalReader {
       const before = start === 0 ? null : headings.before();
       const context = `${before ? headings.signature() : '-'}${end < original.length ? 'f' : 'e'}`;
       const own = original.slice(start, end);
-      const reading =
-        used.get(context)?.get(own) ??
-        this.parts.get(context)?.get(own) ??
-        readPart(own, before, end < original.length);
+      const again = used.get(context)?.get(own);
+      // A part written twice shares its reading, not the items and checks read for where each stands.
+      const reading = again
+        ? { ...again, items: null, placed: null, checked: null }
+        : (this.parts.get(context)?.get(own) ?? readPart(own, before, end < original.length));
       // A heading starts a part only after a title or a section, and with no suppression left open.
       if (end < original.length && !headings.opened(reading.read, own)) continue;
       if (!used.has(context)) used.set(context, new Map());
-      used.get(context)!.set(own, reading);
+      if (!again) used.get(context)!.set(own, reading);
       parts.push({ start, end, reading });
       headings.add(reading.read);
       start = end;
