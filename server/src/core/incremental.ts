@@ -36,6 +36,8 @@ interface PartReading {
   mentions: NamedSpan[];
   /** The part's dates and items for the document-level facts they were last read with. */
   items: { facts: string; dates: DateValue[]; items: Item[] } | null;
+  /** Per raw item, its item read as if it repeated none before it, for the meeting's date and next meeting. */
+  all: { facts: string; dates: DateValue[]; items: (Item | null)[] } | null;
   /** The part's reading where it last stood in the document. */
   placed: { at: string; read: Assembled; items: Item[]; dates: DateValue[]; mentions: NamedSpan[] } | null;
   /**
@@ -165,7 +167,7 @@ export class IncrementalReader {
       const again = used.get(context)?.get(own);
       // A part written twice shares its reading, not the items and checks read for where each stands.
       const reading = again
-        ? { ...again, items: null, placed: null, checked: null }
+        ? { ...again, items: null, all: null, placed: null, checked: null }
         : (this.parts.get(context)?.get(own) ?? readPart(own, before, end < original.length));
       // A heading starts a part only after a title or a section, and with no suppression left open.
       if (end < original.length && !headings.opened(reading.read, own)) continue;
@@ -223,15 +225,29 @@ export class IncrementalReader {
       const count = reading.read.items.length;
       const mask = kept.slice(first, first + count);
       first += count;
-      const facts = `${meeting.date}|${nextMeeting}|${mask.map((m) => (m ? 1 : 0)).join('')}`;
+      const meetingFacts = `${meeting.date}|${nextMeeting}`;
+      const facts = `${meetingFacts}|${mask.map((m) => (m ? 1 : 0)).join('')}`;
       if (reading.items?.facts !== facts) {
         const own = reading.folded;
-        const partDates = datesIn(own, meeting.date);
+        const raws = reading.read.items;
         const isKnown = this.options.isKnownUnit ?? (() => false);
+        // Every item read as if none repeated one before it; the repeats are then left out. A point whose
+        // lead is left out has no lead to take owners from: then the part's items are read as they stand.
+        if (reading.all?.facts !== meetingFacts) {
+          const dates = datesIn(own, meeting.date);
+          const every = raws.map((raw) => raw.end > raw.start);
+          const read = readItems(own, raws, every, dates, meeting, nextMeeting, isKnown);
+          let next = 0;
+          reading.all = { facts: meetingFacts, dates, items: every.map((e) => (e ? read[next++] : null)) };
+        }
+        const all = reading.all;
+        const leadLeftOut = raws.some((raw, r) => mask[r] && raw.lead && !mask[raws.indexOf(raw.lead)]);
         reading.items = {
           facts,
-          dates: partDates,
-          items: readItems(own, reading.read.items, mask, partDates, meeting, nextMeeting, isKnown),
+          dates: all.dates,
+          items: leadLeftOut
+            ? readItems(own, raws, mask, all.dates, meeting, nextMeeting, isKnown)
+            : all.items.filter((item, r): item is Item => mask[r] && item !== null),
         };
         reading.placed = null;
       }
@@ -360,6 +376,7 @@ function readPart(original: string, before: Part['before'], followed: boolean): 
     keys: repeatKeys(folded, read.items),
     mentions: findMentions(folded, 0, folded.length).map((m) => ({ name: m.name, span: m.span })),
     items: null,
+    all: null,
     placed: null,
     checked: null,
   };
