@@ -17,6 +17,7 @@ import {
   firstAtOrAfter,
   keptItems,
   meetingFacts,
+  parse,
   readItems,
   repeatKeys,
   type ParseOptions,
@@ -152,8 +153,14 @@ export class IncrementalReader {
 
   /** The model of `original`: the one `parse(original, options)` gives. */
   read(original: string): MinutesDocument {
-    const lines = new LineIndex(original);
     const starts = partStarts(original);
+    // Minutes in one part are read whole: there is nothing to keep.
+    if (starts.length === 0 || (starts.length === 1 && starts[0] === 0)) {
+      this.parts = new Map();
+      this.last = null;
+      return parse(original, this.options);
+    }
+    const lines = new LineIndex(original);
     const used = new Map<string, Map<string, PartReading>>();
     const parts: { start: number; end: number; reading: PartReading }[] = [];
     const headings = new Headings();
