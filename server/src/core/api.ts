@@ -113,8 +113,11 @@ export interface DocumentReader {
 export interface MinutesService {
   readonly options: Required<Pick<ServiceOptions, 'locale' | 'config'>> & { units: UnitsRegistry | null };
   parse(text: string): MinutesDocument;
-  /** A reader for one document edited over time (keep one per open document). */
-  reader(): DocumentReader;
+  /**
+   * A reader for one document edited over time (keep one per open document). Documents shorter than
+   * `partsFrom` characters (16 K by default) are read whole each time: reading them is quick.
+   */
+  reader(partsFrom?: number): DocumentReader;
   /** `workspace`: the documents checked with this one; without it the rules comparing meetings stay quiet. */
   validate(doc: MinutesDocument, workspace?: WorkspaceDocuments | null): Diagnostic[];
   /** What the document gives the ledger: its items with ids and status, its follow-up entries. */

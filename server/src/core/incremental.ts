@@ -149,13 +149,17 @@ export class IncrementalReader {
     parts: { start: number; end: number; reading: PartReading; line: number }[];
   } | null = null;
 
-  constructor(private readonly options: ParseOptions = {}) {}
+  /** `partsFrom`: documents shorter than this (in UTF-16 units) are read whole. */
+  constructor(
+    private readonly options: ParseOptions = {},
+    private readonly partsFrom = 0,
+  ) {}
 
   /** The model of `original`: the one `parse(original, options)` gives. */
   read(original: string): MinutesDocument {
-    const starts = partStarts(original);
-    // Minutes in one part are read whole: there is nothing to keep.
-    if (starts.length === 0 || (starts.length === 1 && starts[0] === 0)) {
+    const starts = original.length < this.partsFrom ? [] : partStarts(original);
+    // Minutes in one part, or short ones, are read whole: there is nothing to keep, or little to gain.
+    if (original.length < this.partsFrom || starts.length === 0 || (starts.length === 1 && starts[0] === 0)) {
       this.parts = new Map();
       this.last = null;
       return parse(original, this.options);

@@ -29,8 +29,8 @@ export function createMinutesService(options: ServiceOptions = {}): MinutesServi
   const service: MinutesService = {
     options: { locale, config, units: registry },
     parse: (text) => parse(text, parseOptions),
-    reader() {
-      const reader = new IncrementalReader(parseOptions);
+    reader(partsFrom = 16 * 1024) {
+      const reader = new IncrementalReader(parseOptions, partsFrom);
       return {
         read: (text) => reader.read(text),
         validate: (doc, workspace) =>
