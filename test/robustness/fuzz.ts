@@ -21,7 +21,7 @@ interface Options {
 }
 
 const usage =
-  'usage: npm run fuzz -- [--cases N] [--seconds S] [--seed N] [--property features,fixes,renumber]';
+  'usage: npm run fuzz -- [--cases N] [--seconds S] [--seed N] [--property features,fixes,renumber,incremental]';
 
 function fail(message: string): never {
   console.error(`fuzz: ${message}\n${usage}`);

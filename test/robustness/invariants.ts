@@ -422,8 +422,145 @@ export function checkRenumber(c: Case): void {
   }
 }
 
+/** Meetings written as the genre writes them, around a case's text: parts for the incremental reader. */
+const MEETINGS = [
+  [
+    '# 县政府第五次常务会议纪要',
+    '',
+    '时间：2024年3月5日上午',
+    '主持：张县长',
+    '出席：@县发展改革局、@县财政局',
+    '',
+    '## 会议决定',
+    '',
+    '（一）加快园区道路建设。牵头单位：@县发展改革局；时限：2024年6月30日前。',
+    '（二）会议要求，一是抓紧编制方案，由@县财政局负责；二是尽快完成选址。',
+    '',
+    '- [ ] 报送进展情况 @县财政局 时限：下次会议前',
+    '',
+    '下次会议时间：4月10日',
+    '',
+  ].join('\n'),
+  [
+    '# Board meeting minutes',
+    '',
+    'Date: 12 March 2024',
+    'Chair: Ann Lee',
+    'Attendees: Dana Holt, Sam Park',
+    '',
+    '## Decisions',
+    '',
+    '1. Approved the budget for the new hall.',
+    '2. The roof repair goes to tender. Motion carried.',
+    '',
+    '## Action items',
+    '',
+    '- [ ] Dana to draft the tender by Friday.',
+    '- Sam to call the contractor (Sam, 2024-04-01)',
+    '  Status: done',
+    '',
+    '| Action | Owner | Due |',
+    '| --- | --- | --- |',
+    '| Send the notice to members | Dana | next week |',
+    '',
+    'Next meeting: 9 April 2024',
+    '',
+  ].join('\n'),
+];
+
+/** What an edit of the incremental property types or pastes. */
+const TYPED = [
+  ...[
+    '\n',
+    '\n\n',
+    '\r\n',
+    ' ',
+    '。',
+    '.',
+    '，',
+    '：',
+    '的',
+    '要',
+    '负责',
+    '牵头',
+    '配合',
+    '一是',
+    '二是',
+    '陳會議',
+  ],
+  ...['# ', '## ', '### ', '\n# 第二次会议纪要\n', '\n## 会议决定\n', '\n## Action items\n', '\n# Minutes\n'],
+  ...['\n# Attendees\n', '\n## 出席人员\n', '\n### Voting members\n', '\n## Previous action items\n'],
+  ...['- ', '- [ ] ', '- [x] ', '1. ', '一、', '（一）', '① ', '**Decisions**\n', '议题一：'],
+  ...['时限：', '时限：2024年6月30日前', '牵头单位：@县财政局；', '会议决定，', '会议要求，', '尽快'],
+  ...[
+    'Owner: ',
+    'Due: ',
+    'Due: Friday',
+    '@Dana ',
+    'Dana to ',
+    'ACTION: ',
+    'Motion carried.\n',
+    'Status: done\n',
+  ],
+  ...['时间：2024年3月5日\n', 'Date: 09/08/24\n', '下次会议：4月10日\n', 'Next meeting: 2024-04-10\n'],
+  ...['```\n', '---\n', '<!-- minutes-disable -->\n', '<!-- minutes-enable -->\n'],
+  ...[
+    '<!-- minutes-disable-next-line -->\n',
+    '| Task | Owner |\n| --- | --- |\n| Fix the roof now | Sam |\n',
+  ],
+];
+
+/** The first place where two values differ, as a path (`items[3].owners[0].span.end`). */
+function firstDifference(a: unknown, b: unknown, at = ''): string | null {
+  if (Object.is(a, b)) return null;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null)
+    return `${at}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const k of keys) {
+    const d = firstDifference(
+      (a as Record<string, unknown>)[k],
+      (b as Record<string, unknown>)[k],
+      `${at}.${k}`,
+    );
+    if (d) return d;
+  }
+  return null;
+}
+
+/**
+ * After every edit of a random sequence (typed text, pasted lines, deletions across blocks), the incremental
+ * reader's model and its diagnostics are those of a fresh parse and check of the same text.
+ */
+export function checkIncremental(c: Case): void {
+  const service = services[c.setup];
+  let text = `${MEETINGS[c.setup % MEETINGS.length]}\n${c.text}\n${MEETINGS[(c.setup + 1) % MEETINGS.length]}`;
+  // Every document in parts, however short: the part-wise reading is what is compared.
+  const reader = service.reader(0);
+  let state = Math.floor((c.probes[0] ?? 0.5) * 2 ** 31) >>> 0 || 1;
+  const random = (n: number): number => {
+    state = (state * 1103515245 + 12345) >>> 0;
+    return Math.floor(((state >>> 8) / 2 ** 24) * n);
+  };
+  const edits = 10 + c.probes.length;
+  for (let e = 0; e <= edits; e++) {
+    if (e > 0) {
+      const at = random(text.length + 1);
+      const cut = random(4) === 0 ? 1 + random(random(3) === 0 ? 300 : 4) : 0;
+      const typed = random(5) === 0 ? '' : TYPED[random(TYPED.length)];
+      text = text.slice(0, at) + typed + text.slice(at + cut);
+    }
+    const incremental = reader.read(text);
+    const full = service.parse(text);
+    const model = firstDifference(incremental, full);
+    assert.ok(model === null, `the incremental model differs from a full parse after edit ${e}: ${model}`);
+    const diagnostics = firstDifference(reader.validate(incremental), service.validate(full));
+    assert.ok(diagnostics === null, `incremental diagnostics differ after edit ${e}: ${diagnostics}`);
+  }
+}
+
 export const properties: Record<string, (c: Case) => void> = {
   features: checkFeatures,
   fixes: checkFixes,
   renumber: checkRenumber,
+  incremental: checkIncremental,
 };

@@ -18,7 +18,11 @@ describe('robustness: properties of the core on any text', function () {
     fixes:
       'every quick fix removes its diagnostic (after the user fills in what it leaves to choose) and adds no error',
     renumber: 'renumbering a whole list is idempotent',
+    incremental:
+      'after every edit of a random sequence, the incremental reader gives the model and diagnostics of a fresh parse and check',
   };
+  /** Each incremental case is a dozen edits, each checked against a full parse. */
+  const runs: Record<string, number> = { incremental: 60 };
 
   for (const [name, check] of Object.entries(properties)) {
     it(`${name}: ${described[name]}`, () => {
@@ -26,7 +30,7 @@ describe('robustness: properties of the core on any text', function () {
         fc.property(cases, (c) => {
           check(c);
         }),
-        { seed, numRuns },
+        { seed, numRuns: runs[name] ?? numRuns },
       );
     });
   }

@@ -100,9 +100,24 @@ export interface ServiceOptions {
 /** Units seen in the workspace's other documents, with how often each is used (for completion ranking). */
 export type WorkspaceUnitCounts = ReadonlyMap<string, number>;
 
+/**
+ * Reads and checks one document as it is edited: each read gives the model `parse` gives and each check the
+ * diagnostics `validate` gives, re-reading and re-checking only what changed.
+ */
+export interface DocumentReader {
+  read(text: string): MinutesDocument;
+  /** As `MinutesService.validate`; for the model of the last read, checks only the parts that changed. */
+  validate(doc: MinutesDocument, workspace?: WorkspaceDocuments | null): Diagnostic[];
+}
+
 export interface MinutesService {
   readonly options: Required<Pick<ServiceOptions, 'locale' | 'config'>> & { units: UnitsRegistry | null };
   parse(text: string): MinutesDocument;
+  /**
+   * A reader for one document edited over time (keep one per open document). Documents shorter than
+   * `partsFrom` characters (16 K by default) are read whole each time: reading them is quick.
+   */
+  reader(partsFrom?: number): DocumentReader;
   /** `workspace`: the documents checked with this one; without it the rules comparing meetings stay quiet. */
   validate(doc: MinutesDocument, workspace?: WorkspaceDocuments | null): Diagnostic[];
   /** What the document gives the ledger: its items with ids and status, its follow-up entries. */

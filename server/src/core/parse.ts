@@ -15,6 +15,7 @@ import {
   resolveDeadlineValue,
 } from './dates';
 import type {
+  DateValue,
   Deadline,
   HeaderField,
   HeaderKey,
@@ -30,7 +31,7 @@ import type {
 } from './model';
 import { findMentions, findOwners, type IsKnownUnit } from './owners';
 import { findPlaceholders } from './placeholders';
-import { assemble, type ListLabel, type RawItem } from './reader/assemble';
+import { assemble, type Assembled, type ListLabel, type RawItem } from './reader/assemble';
 import { foldScript } from './reader/script';
 import { codePointBoundary, execAfter, LineIndex, trimEndOf } from './text';
 import { DEADLINE_LABELS, DONE_WORDS, isVagueOwner, LABEL_BOUNDARY, STATUS_LABELS } from './vocabulary';
@@ -420,7 +421,7 @@ function statusOf(text: string, item: RawItem): { status: ItemStatus; span: Span
 }
 
 /** Lower bound of a binary search over spans sorted by start. */
-function firstAtOrAfter<T extends { span: Span }>(list: T[], offset: number): number {
+export function firstAtOrAfter<T extends { span: Span }>(list: T[], offset: number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -450,37 +451,76 @@ export function parse(original: string, options: ParseOptions = {}): MinutesDocu
   const text = foldScript(original);
   const lines = new LineIndex(original);
   const read = assemble(text, lines);
+  const { meeting, nextMeeting } = meetingFacts(text, read, options.referenceDate ?? null);
+  const dates = datesIn(text, meeting.date);
+  const kept = keptItems(read.items, repeatKeys(text, read.items));
+  const items = readItems(text, read.items, kept, dates, meeting, nextMeeting, isKnown);
+  return documentOf(original, text, lines, read, meeting, items, dates, findMentions(text, 0, text.length));
+}
+
+/** The meeting the minutes record, and the date of the next one when they give it. */
+export function meetingFacts(
+  text: string,
+  read: Pick<Assembled, 'header' | 'title' | 'sections'>,
+  reference: string | null,
+): { meeting: Meeting; nextMeeting: string | null } {
   const headings = read.sections.map((s) => s.headingSpan);
-  const meeting = meetingOf(text, read.header, read.title, headings, options.referenceDate ?? null);
-  const nextMeeting = nextMeetingOf(text, meeting.date);
-  const dates = findDates(text, meeting.date).map((d) => ({
+  const meeting = meetingOf(text, read.header, read.title, headings, reference);
+  return { meeting, nextMeeting: nextMeetingOf(text, meeting.date) };
+}
+
+/** Every date expression in the text, resolved near the meeting's date. */
+export function datesIn(text: string, meetingDate: string | null): DateValue[] {
+  return findDates(text, meetingDate).map((d) => ({
     text: d.text,
     date: d.date,
     span: { start: d.start, end: d.end },
     limit: d.deadline,
     ...(d.invalid ? { invalid: d.invalid } : {}),
   }));
+}
 
-  const sections: Section[] = read.sections.map((s) => ({
-    kind: s.kind,
-    heading: s.heading,
-    headingSpan: s.headingSpan,
-    span: s.span,
-    number: s.number,
-    items: [],
-  }));
-  const mentions: NamedSpan[] = [];
-  const items: Item[] = [];
+/** For each raw item, what makes a repeat of it the same item ('' for a text too short to tell). */
+export function repeatKeys(text: string, raws: readonly RawItem[]): string[] {
+  return raws.map((raw) =>
+    raw.end > raw.start && raw.end - raw.bodyStart >= 12 ? repeatKey(text.slice(raw.bodyStart, raw.end)) : '',
+  );
+}
+
+/**
+ * Which raw items are read: minutes that repeat their decisions and actions in a summary list have each one
+ * once, where first written (a repeat in the same section is an item of its own).
+ */
+export function keptItems(
+  raws: readonly Pick<RawItem, 'start' | 'end' | 'section'>[],
+  keys: string[],
+): boolean[] {
   /** Item texts already read, with the section each stands in. */
   const seen = new Map<string, number | null>();
-  const ownersByItem = new Map<RawItem, Owner[]>();
-  for (const raw of read.items) {
-    if (raw.end <= raw.start) continue;
-    // Minutes that repeat their decisions and actions in a summary list: each is one item, where first written.
-    const key = raw.end - raw.bodyStart >= 12 ? repeatKey(text.slice(raw.bodyStart, raw.end)) : '';
+  return raws.map((raw, k) => {
+    if (raw.end <= raw.start) return false;
+    const key = keys[k];
     const first = seen.get(key);
-    if (key.length >= 12 && first !== undefined && first !== raw.section) continue;
+    if (key.length >= 12 && first !== undefined && first !== raw.section) return false;
     if (first === undefined && key.length >= 12) seen.set(key, raw.section);
+    return true;
+  });
+}
+
+/** The items of the raw items kept: their owners, deadline, status and what the document's rules need. */
+export function readItems(
+  text: string,
+  raws: readonly RawItem[],
+  kept: readonly boolean[],
+  dates: DateValue[],
+  meeting: Pick<Meeting, 'date'>,
+  nextMeeting: string | null,
+  isKnown: IsKnownUnit,
+): Item[] {
+  const items: Item[] = [];
+  const ownersByItem = new Map<RawItem, Owner[]>();
+  raws.forEach((raw, k) => {
+    if (!kept[k]) return;
     const accountable = raw.kind !== 'finding';
     const body = text.slice(raw.bodyStart, raw.end);
     // An English decision records what was agreed; its follow-up work goes under action items. A Chinese
@@ -512,7 +552,6 @@ export function parse(original: string, options: ParseOptions = {}): MinutesDocu
         : [];
     ownersByItem.set(raw, owners);
     const status = statusOf(text, raw);
-    const index = items.length;
     items.push({
       kind: raw.kind,
       accountable,
@@ -528,12 +567,40 @@ export function parse(original: string, options: ParseOptions = {}): MinutesDocu
       status: status.status,
       statusSpan: status.span,
     });
-    if (raw.section !== null) sections[raw.section].items.push(index);
-    for (const o of owners)
+  });
+  return items;
+}
+
+/**
+ * The document from what was read of it: `text` is the original read through its folded script, `mentions`
+ * the `@` mentions found anywhere in it.
+ */
+export function documentOf(
+  original: string,
+  text: string,
+  lines: LineIndex,
+  read: Assembled,
+  meeting: Meeting,
+  items: Item[],
+  dates: DateValue[],
+  found: NamedSpan[],
+): MinutesDocument {
+  const sections: Section[] = read.sections.map((s) => ({
+    kind: s.kind,
+    heading: s.heading,
+    headingSpan: s.headingSpan,
+    span: s.span,
+    number: s.number,
+    items: [],
+  }));
+  const mentions: NamedSpan[] = [];
+  items.forEach((item, index) => {
+    if (item.section !== null) sections[item.section].items.push(index);
+    for (const o of item.owners)
       if (o.source !== 'prose' || !o.person) mentions.push({ name: o.name, span: o.span });
-  }
+  });
   // @mentions outside accountable items (findings, header, free text) are mentions too.
-  for (const m of findMentions(text, 0, text.length)) mentions.push({ name: m.name, span: m.span });
+  for (const m of found) mentions.push({ name: m.name, span: m.span });
   for (const h of read.header) for (const v of h.values) mentions.push(v);
   mentions.sort((a, b) => a.span.start - b.span.start);
   const uniqueMentions = mentions.filter((m, i) => i === 0 || m.span.start >= mentions[i - 1].span.end);

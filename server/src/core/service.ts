@@ -9,6 +9,7 @@ import { markDone } from './features/status';
 import { documentSymbols, foldingRanges } from './features/symbols';
 import { references, renameUnit, unitAt, unitOccurrences } from './features/units';
 import { ledgerDocument } from './ledger/extract';
+import { IncrementalReader } from './incremental';
 import { parse } from './parse';
 import { UnitIndex } from './units';
 import { validate } from './validate';
@@ -28,6 +29,14 @@ export function createMinutesService(options: ServiceOptions = {}): MinutesServi
   const service: MinutesService = {
     options: { locale, config, units: registry },
     parse: (text) => parse(text, parseOptions),
+    reader(partsFrom = 16 * 1024) {
+      const reader = new IncrementalReader(parseOptions, partsFrom);
+      return {
+        read: (text) => reader.read(text),
+        validate: (doc, workspace) =>
+          validate(doc, index, config, locale, workspace ?? null, reader.checks(doc)),
+      };
+    },
     validate: (doc, workspace) => validate(doc, index, config, locale, workspace ?? null),
     ledgerDocument,
     items: (doc, file) => documentRecord(doc, file, index),

@@ -65,10 +65,35 @@ function coverage(suppressions: Suppression[]): (line: number) => boolean {
   };
 }
 
+/** Per rule, the first `MAX_DIAGNOSTICS` diagnostics it gave (suppressed ones left out) and how many it gave. */
+export type Reports = Record<string, { diagnostics: Diagnostic[]; count: number }>;
+
+/**
+ * Rules that look at one item, mention or date at a time, with the meeting's date and attendees: they can be
+ * run over a part of the document (`PartChecks`) and their reports joined.
+ */
+export const PART_RULES: ReadonlySet<string> = new Set([
+  'missing-owner',
+  'missing-deadline',
+  'vague-owner',
+  'vague-deadline',
+  'unknown-unit',
+  'invalid-date',
+  'deadline-before-meeting',
+]);
+
+/**
+ * The document in parts, for checking it a part at a time: `check` gives a part's reports from a view of the
+ * document that holds only that part's items, mentions and dates; the answer is every part's reports in order
+ * (a part whose reading did not change keeps the reports it had).
+ */
+export type PartChecks = (check: (view: MinutesDocument) => Reports) => Reports[];
+
 /**
  * The document's problems in document order, at most `MAX_DIAGNOSTICS` of them; when there are more, they
  * are followed by one `too-many-problems` diagnostic that counts the rest. Each rule keeps only its first
- * `MAX_DIAGNOSTICS` reports, so time and memory stay bounded however many problems a text has.
+ * `MAX_DIAGNOSTICS` reports, so time and memory stay bounded however many problems a text has. With `parts`,
+ * the rules of `PART_RULES` are run a part at a time.
  */
 export function validate(
   doc: MinutesDocument,
@@ -76,6 +101,7 @@ export function validate(
   config: MinutesConfig,
   locale: Locale,
   workspace: WorkspaceDocuments | null = null,
+  parts: PartChecks | null = null,
 ): Diagnostic[] {
   let out: Diagnostic[] = [];
   let total = 0;
@@ -83,25 +109,27 @@ export function validate(
   const ledger = (): LedgerDocument => (own ??= ledgerDocument(doc, workspace?.file ?? ''));
   const attendees = [...doc.meeting.attendees, ...doc.meeting.observers];
   const units = registry?.registry ? registry.withExtra(attendees) : null;
-  for (const rule of rules) {
+  const active = rules.flatMap((rule) => {
     const severity = config.rules?.[rule.id] ?? rule.defaultSeverity;
-    if (severity === 'off') continue;
+    if (severity === 'off') return [];
     const suppressed = coverage(
       doc.suppressions.filter((s) => s.rules.length === 0 || s.rules.includes(rule.id)),
     );
-    let kept = 0;
+    return [{ rule, severity, suppressed }];
+  });
+  const run = (view: MinutesDocument, { rule, severity, suppressed }: (typeof active)[number]) => {
+    const reports: Reports[string] = { diagnostics: [], count: 0 };
     rule.check({
-      doc,
+      doc: view,
       units,
       today: config.today ?? null,
       workspace,
       ledger,
       report(span, message, data) {
         if (suppressed(doc.lines.lineAt(span.start))) return;
-        total++;
-        if (++kept > MAX_DIAGNOSTICS) return;
+        if (++reports.count > MAX_DIAGNOSTICS) return;
         const range = doc.lines.range(span);
-        out.push({
+        reports.diagnostics.push({
           range,
           severity: LSP_SEVERITY[severity],
           source: DIAGNOSTIC_SOURCE,
@@ -111,6 +139,28 @@ export function validate(
         });
       },
     });
+    return reports;
+  };
+  const local = parts
+    ? parts((view) => {
+        const reports: Reports = {};
+        for (const a of active) if (PART_RULES.has(a.rule.id)) reports[a.rule.id] = run(view, a);
+        return reports;
+      })
+    : null;
+  for (const a of active) {
+    let reports: Reports[string];
+    if (local && PART_RULES.has(a.rule.id)) {
+      reports = { diagnostics: [], count: 0 };
+      for (const part of local) {
+        const r = part[a.rule.id];
+        reports.count += r.count;
+        for (const d of r.diagnostics)
+          if (reports.diagnostics.length < MAX_DIAGNOSTICS) reports.diagnostics.push(d);
+      }
+    } else reports = run(doc, a);
+    total += reports.count;
+    for (const d of reports.diagnostics) out.push(d);
   }
   out.sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,

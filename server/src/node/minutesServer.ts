@@ -371,13 +371,15 @@ class MinutesServer implements ServerContext {
     try {
       const service = this.service();
       const skipped = this.skipped(document);
-      // Diagnostics first (they leave out the document's own index entry), then the index entry.
+      // Diagnostics first (they leave out the document's own index entry), then, once they are on their way,
+      // the index entry: the user waits for the one, not the other. A newer version brings its own entry.
       if (!this.pull) {
         const diagnostics = skipped
           ? []
           : this.cache.diagnostics(document, service, this.checkedAgainst(uri));
-        if (this.documents.get(uri)?.version === version)
-          void this.connection.sendDiagnostics({ uri, version, diagnostics });
+        if (this.documents.get(uri)?.version !== version) return;
+        await this.connection.sendDiagnostics({ uri, version, diagnostics });
+        if (this.documents.get(uri)?.version !== version || this.shuttingDown) return;
       }
       if (skipped) this.forget(uri);
       else this.setEntry(uri, this.cache.model(document, service), version);

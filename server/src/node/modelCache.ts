@@ -1,13 +1,17 @@
-/** Parsed models of open documents, one per document version, shared by every feature. */
+/**
+ * Parsed models of open documents, one per document version, shared by every feature. Each document keeps an
+ * incremental reader, so a new version re-reads only the parts its edits changed.
+ */
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { MinutesService } from '../core/api';
+import type { DocumentReader, MinutesService } from '../core/api';
 import type { MinutesDocument } from '../core/model';
 import type { WorkspaceDocuments } from '../core/rules/rule';
 
 interface Entry {
   version: number;
   service: MinutesService;
+  reader: DocumentReader;
   model: MinutesDocument;
   diagnostics?: Diagnostic[];
   /**
@@ -23,7 +27,9 @@ export class ModelCache {
   private entry(document: TextDocument, service: MinutesService): Entry {
     let entry = this.entries.get(document.uri);
     if (!entry || entry.version !== document.version || entry.service !== service) {
-      entry = { version: document.version, service, model: service.parse(document.getText()) };
+      // The reader holds the previous version's reading; a new service (settings, registry) reads afresh.
+      const reader = entry && entry.service === service ? entry.reader : service.reader();
+      entry = { version: document.version, service, reader, model: reader.read(document.getText()) };
       this.entries.set(document.uri, entry);
     }
     return entry;
@@ -46,7 +52,7 @@ export class ModelCache {
     const entry = this.entry(document, service);
     const documents = workspace?.documents ?? null;
     if (!entry.diagnostics || entry.workspace !== documents) {
-      entry.diagnostics = service.validate(entry.model, workspace);
+      entry.diagnostics = entry.reader.validate(entry.model, workspace);
       entry.workspace = documents;
     }
     return entry.diagnostics;

@@ -144,7 +144,7 @@ class Assembler {
   private item: RawItem | null = null;
   /** The entry an open item began at: deeper entries without a cue of their own detail it. */
   private itemEntry: Block | null = null;
-  private seenContent = false;
+  private seenContent: boolean;
   private pendingNextLine: string[] | null = null;
   private openDisables: Suppression[] = [];
   private table: { owner: number; deadline: number; status: number; action: number } | null = null;
@@ -160,7 +160,10 @@ class Assembler {
   constructor(
     readonly text: string,
     readonly lines: LineIndex,
-  ) {}
+    private readonly part: Part | null,
+  ) {
+    this.seenContent = (part?.before ?? null) !== null;
+  }
 
   private get section(): RawSection | null {
     return this.sections.length > 0 ? this.sections[this.sections.length - 1] : null;
@@ -204,7 +207,8 @@ class Assembler {
       }
       if (block.kind !== 'frontmatter' && block.kind !== 'rule') this.seenContent = true;
     }
-    this.closeItem();
+    // Before the heading that follows, an item ends at the latest where the heading begins.
+    this.closeItem(this.part?.followed ? this.text.length : undefined);
     for (let s = 0; s < this.sections.length; s++) {
       this.sections[s].span.end =
         s + 1 < this.sections.length ? this.sections[s + 1].span.start : this.text.length;
@@ -258,7 +262,7 @@ class Assembler {
     const titleLike = kind === 'other' && items;
     if (
       (!this.seenContent && titleLike) ||
-      (block.level === 1 && !this.title && this.sections.length === 0)
+      (block.level === 1 && !this.title && this.sections.length === 0 && !this.part?.before)
     ) {
       this.closeItem();
       this.title = { text: t, span };
@@ -266,7 +270,7 @@ class Assembler {
     }
     const number = this.numberAt(t, at);
     // A subheading of a section without items (`## Attendees` › `### Voting members`) has none either.
-    let parent: RawSection | null = null;
+    let parent: Pick<RawSection, 'items'> | null = null;
     for (let k = this.sections.length - 1; k >= 0 && block.level > 0; k--) {
       const l = this.sections[k].level;
       if (l > 0 && l < block.level) {
@@ -274,6 +278,7 @@ class Assembler {
         break;
       }
     }
+    if (!parent && block.level > 0 && this.part?.before) parent = this.part.before.parent(block.level);
     const inherited = parent !== null && !parent.items;
     this.openSection({
       kind,
@@ -866,9 +871,23 @@ function withoutClosingHashes(title: string): string {
     : t;
 }
 
-/** Reads the structure of the minutes. */
-export function assemble(text: string, lines: LineIndex): Assembled {
-  return new Assembler(text, lines).run();
+/**
+ * A part of the minutes read on its own (to re-read only the part an edit changed): it starts at a Markdown
+ * heading, or at the start of the minutes, and ends before a Markdown heading or at their end.
+ */
+export interface Part {
+  /**
+   * What the text before the part gives it, null when the part starts the minutes. That text holds a title
+   * or a section and leaves no suppression open; a heading of the part stands under `parent(level)` of it.
+   */
+  before: { parent(level: number): Pick<RawSection, 'items'> | null } | null;
+  /** The part ends where a Markdown heading starts. */
+  followed: boolean;
+}
+
+/** Reads the structure of the minutes, or of a part of them. */
+export function assemble(text: string, lines: LineIndex, part: Part | null = null): Assembled {
+  return new Assembler(text, lines, part).run();
 }
 
 export type { Marker };
