@@ -163,10 +163,11 @@ export class UnitIndex {
       const keys = [...this.byKey.keys()];
       const holding = new Map<number, number[]>();
       keys.forEach((key, k) => {
-        for (const c of new Set(Array.from(key, (_, i) => key.charCodeAt(i)))) {
+        for (let i = 0; i < key.length; i++) {
+          const c = key.charCodeAt(i);
           const list = holding.get(c);
-          if (list) list.push(k);
-          else holding.set(c, [k]);
+          if (!list) holding.set(c, [k]);
+          else if (list[list.length - 1] !== k) list.push(k);
         }
       });
       const position = new Map(keys.map((key, k) => [key, k]));
