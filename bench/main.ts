@@ -1,6 +1,6 @@
 /**
  * `npm run bench` (and `npm run bench:smoke`): runs the benchmarks, prints the table, writes
- * bench/results.json. Options: `--smoke`, `--only=core,keystroke,completion,workspace,startup`.
+ * bench/results.json. Options: `--smoke`, `--only=core,keystroke,completion,workspace,startup,process`.
  */
 import * as fs from 'fs';
 import * as path from 'path';

@@ -2,10 +2,11 @@
 import * as os from 'os';
 import { scaling, throughput } from './core';
 import { unitsRegistry } from './generate';
+import { wholeProcess } from './process';
 import type { Row } from './report';
 import { completion, keystrokes, startup, workspace } from './server';
 
-export const BENCHMARKS = ['core', 'keystroke', 'completion', 'workspace', 'startup'] as const;
+export const BENCHMARKS = ['core', 'keystroke', 'completion', 'workspace', 'startup', 'process'] as const;
 export type Benchmark = (typeof BENCHMARKS)[number];
 
 export interface SuiteOptions {
@@ -41,6 +42,7 @@ export async function runSuite(options: SuiteOptions): Promise<Results> {
   await step('keystroke', () => keystrokes(context));
   await step('completion', () => completion(context));
   await step('workspace', () => workspace(context));
+  await step('process', () => wholeProcess(context));
   await step('core', async () => {
     const { rows: measured, times } = await throughput(context);
     return [...measured, ...scaling(context, times)];

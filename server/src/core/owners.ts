@@ -356,6 +356,8 @@ function findProse(
     }
   }
   const whole = text.slice(itemStart, end);
+  // The patterns below are English: each needs a Latin letter in the item.
+  if (!/[A-Za-z]/.test(whole)) return out;
   ACTION_PAREN.lastIndex = 0;
   for (let m = ACTION_PAREN.exec(whole); m; m = ACTION_PAREN.exec(whole)) {
     const groupStart = itemStart + m.index + m[0].indexOf(m[1]);

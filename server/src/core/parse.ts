@@ -147,11 +147,35 @@ function ownersOf(
  * leading `Resolution #1:`/`ACTION 17.1:` label, markup and spacing.
  */
 function repeatKey(body: string): string {
-  return body
+  const text = body
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/^[\s*_>[\]]*(?:resolution|action(?:\s+item)?|decision)\s*#?\s*[\d.]*\s*[:：]?/i, '')
-    .replace(/[^\p{L}\p{N}]/gu, '')
-    .toLowerCase();
+    .replace(/^[\s*_>[\]]*(?:resolution|action(?:\s+item)?|decision)\s*#?\s*[\d.]*\s*[:：]?/i, '');
+  return lettersAndDigits(text).toLowerCase();
+}
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
+
+/**
+ * The letters and digits of `text` (`\p{L}`, `\p{N}`), in runs sliced from it: ASCII and the common CJK block
+ * are told by their code, other characters by the pattern.
+ */
+function lettersAndDigits(text: string): string {
+  let out = '';
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const pair = c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    const kept =
+      c < 0x80
+        ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+        : (c >= 0x4e00 && c <= 0x9fff) || LETTER_OR_DIGIT.test(text.slice(i, pair ? i + 2 : i + 1));
+    if (!kept) {
+      if (i > run) out += text.slice(run, i);
+      run = pair ? i + 2 : i + 1;
+    }
+    if (pair) i++;
+  }
+  return run === 0 ? text : out + text.slice(run);
 }
 
 /** White space collapsed to single spaces (single spaces, the usual case, are left as they are). */

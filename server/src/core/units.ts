@@ -102,12 +102,22 @@ export function parseUnitsRegistry(text: string): { registry: UnitsRegistry | nu
   return { registry: { units }, errors };
 }
 
+/** The registry's keys (names and aliases) in order, and for each character the keys holding it. */
+interface CharacterIndex {
+  keys: string[];
+  units: Unit[];
+  holding: Map<number, number[]>;
+  position: Map<string, number>;
+}
+
 /** Looks units up by canonical name or alias. */
 export class UnitIndex {
   private readonly byKey = new Map<string, Unit>();
   private readonly extraNames: ReadonlySet<string>;
   /** Suggestions by name: the registry does not change for an index, and a name recurs across edits. */
   private readonly suggestions = new Map<string, string[]>();
+  /** Built on the first suggestion and shared with `withExtra`'s copies, as `suggestions` is. */
+  private readonly charIndex: { built?: CharacterIndex } = {};
 
   constructor(
     readonly registry: UnitsRegistry | null,
@@ -148,9 +158,47 @@ export class UnitIndex {
     return hit;
   }
 
+  private get characters(): CharacterIndex {
+    if (!this.charIndex.built) {
+      const keys = [...this.byKey.keys()];
+      const holding = new Map<number, number[]>();
+      keys.forEach((key, k) => {
+        for (let i = 0; i < key.length; i++) {
+          const c = key.charCodeAt(i);
+          const list = holding.get(c);
+          if (!list) holding.set(c, [k]);
+          else if (list[list.length - 1] !== k) list.push(k);
+        }
+      });
+      const position = new Map(keys.map((key, k) => [key, k]));
+      this.charIndex.built = { keys, units: [...this.byKey.values()], holding, position };
+    }
+    return this.charIndex.built;
+  }
+
   private computeSuggestions(name: string, max: number): string[] {
+    const { keys, units, holding, position } = this.characters;
+    // A key within edit distance 2 of the name holds all but at most 2 of its distinct characters; a key
+    // holding the name holds them all; a key the name holds is one of its substrings. Only those are scored.
+    const distinct = new Set(Array.from(name, (_, i) => name.charCodeAt(i)));
+    const need = distinct.size - 2;
+    let candidates: Iterable<number> = keys.keys();
+    if (need > 0) {
+      const shared = new Map<number, number>();
+      for (const c of distinct) for (const k of holding.get(c) ?? []) shared.set(k, (shared.get(k) ?? 0) + 1);
+      const chosen = new Set<number>();
+      for (const [k, n] of shared) if (n >= need) chosen.add(k);
+      for (let i = 0; i < name.length; i++)
+        for (let j = i + 1; j <= name.length; j++) {
+          const k = position.get(name.slice(i, j));
+          if (k !== undefined) chosen.add(k);
+        }
+      // In the registry's order, as when every key is scored.
+      candidates = [...chosen].sort((a, b) => a - b);
+    }
     const scored: [number, string][] = [];
-    for (const [key, unit] of this.byKey) {
+    for (const k of candidates) {
+      const key = keys[k];
       let score: number;
       if (key.includes(name) || name.includes(key)) score = Math.abs(key.length - name.length) * 0.1;
       else {
@@ -159,26 +207,34 @@ export class UnitIndex {
         if (d > limit) continue;
         score = d;
       }
-      scored.push([score, unit.name]);
+      scored.push([score, units[k].name]);
     }
     scored.sort((a, b) => a[0] - b[0] || a[1].localeCompare(b[1]));
     return [...new Set(scored.map(([, n]) => n))].slice(0, max);
   }
 }
 
+/** The two rows `editDistance` works in, grown as needed: no arrays made per comparison. */
+let rows = [new Int32Array(32), new Int32Array(32)];
+
 /** Levenshtein distance, giving up (returning limit + 1) once it must exceed `limit`. */
 export function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const n = b.length;
+  if (rows[0].length <= n) rows = [new Int32Array(n + 1), new Int32Array(n + 1)];
+  let [prev, cur] = rows;
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    const ca = a.charCodeAt(i - 1);
+    cur[0] = i;
     let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      rowMin = Math.min(rowMin, cur[j]);
+    for (let j = 1; j <= n; j++) {
+      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca === b.charCodeAt(j - 1) ? 0 : 1));
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
     }
     if (rowMin > limit) return limit + 1;
-    prev = cur;
+    [prev, cur] = [cur, prev];
   }
-  return prev[b.length];
+  return prev[n];
 }

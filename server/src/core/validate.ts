@@ -134,8 +134,8 @@ export function validate(
           severity: LSP_SEVERITY[severity],
           source: DIAGNOSTIC_SOURCE,
           code: rule.id,
-          message: message[locale],
-          data: { rule: rule.id, ...data },
+          message: (typeof message === 'function' ? message() : message)[locale],
+          data: { rule: rule.id, ...(typeof data === 'function' ? data() : data) },
         });
       },
     });

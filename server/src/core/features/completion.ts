@@ -74,15 +74,32 @@ interface UnitEntry {
   item: Omit<CompletionItem, 'textEdit' | 'sortText'> & { newText: string };
 }
 
-const entryCache = new WeakMap<UnitsRegistry, Map<string, UnitEntry[]>>();
+/**
+ * The registry's entries as completion looks them up, built once per registry (a new registry, a new
+ * index), locale and context: in registry order, in label order (so the labels starting with what is typed
+ * are one run, found by binary search), and by name (so the workspace's counts reach their entries without a
+ * pass over the registry).
+ */
+interface UnitIndex {
+  entries: UnitEntry[];
+  /** Entry numbers in label order; entries with the same label in registry order. */
+  byLabel: number[];
+  /** For each name, the entries it counts for (once per time it is among an entry's names). */
+  entriesOf: Map<string, number[]>;
+  labels: Set<string>;
+}
 
-function registryEntries(registry: UnitsRegistry, locale: Locale, afterAt: boolean): UnitEntry[] {
-  let byContext = entryCache.get(registry);
-  if (!byContext) entryCache.set(registry, (byContext = new Map()));
+const indexCache = new WeakMap<UnitsRegistry, Map<string, UnitIndex>>();
+
+const compareLabels = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function registryIndex(registry: UnitsRegistry, locale: Locale, afterAt: boolean): UnitIndex {
+  let byContext = indexCache.get(registry);
+  if (!byContext) indexCache.set(registry, (byContext = new Map()));
   const key = `${locale}:${afterAt}`;
-  let entries = byContext.get(key);
-  if (entries) return entries;
-  entries = [];
+  const cached = byContext.get(key);
+  if (cached) return cached;
+  const entries: UnitEntry[] = [];
   for (const u of registry.units) {
     // An `@` mention ends at white space: after `@`, a name with spaces is written by an alias without any.
     const newText = !afterAt || !/\s/.test(u.name) ? u.name : u.aliases.find((a) => !/\s/.test(a));
@@ -120,14 +137,46 @@ function registryEntries(registry: UnitsRegistry, locale: Locale, afterAt: boole
       });
     }
   }
-  byContext.set(key, entries);
-  return entries;
+  const byLabel = entries.map((_, i) => i);
+  byLabel.sort((a, b) => compareLabels(entries[a].label, entries[b].label) || a - b);
+  const entriesOf = new Map<string, number[]>();
+  entries.forEach((e, i) => {
+    for (const name of e.names) {
+      const list = entriesOf.get(name);
+      if (list) list.push(i);
+      else entriesOf.set(name, [i]);
+    }
+  });
+  const index = { entries, byLabel, entriesOf, labels: new Set(entries.map((e) => e.label)) };
+  byContext.set(key, index);
+  return index;
+}
+
+/** The first position in `byLabel` whose label is not below `typed`. */
+function lowerBound(index: UnitIndex, typed: string): number {
+  let lo = 0;
+  let hi = index.byLabel.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (index.entries[index.byLabel[mid]].label < typed) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+interface Found {
+  entry: UnitEntry['item'];
+  label: string;
+  uses: number;
+  /** Registry entries first, in registry order, then the workspace's own names: the order ties keep. */
+  order: number;
 }
 
 /**
  * Units to offer for what is typed: registry names and aliases and workspace units whose letters hold the
  * typed ones in order, most used first, at most `MAX_UNIT_COMPLETIONS` (the client asks again as the user
- * types on, so a large registry never floods the list).
+ * types on, so a large registry never floods the list). The registry's index does the looking up: a request
+ * builds only the entries it answers with.
  */
 function unitCompletions(
   registry: UnitsRegistry | null,
@@ -137,36 +186,80 @@ function unitCompletions(
   typed: string,
   afterAt: boolean,
 ): CompletionItem[] {
-  const count = (name: string): number => workspace?.get(name) ?? 0;
   const matches = (label: string): boolean => typed === '' || subsequence(typed, label);
-  const found: { entry: UnitEntry['item']; label: string; uses: number }[] = [];
-  const seen = new Set<string>();
-  for (const e of registry ? registryEntries(registry, locale, afterAt) : []) {
-    seen.add(e.label);
-    if (matches(e.label))
-      found.push({ entry: e.item, label: e.label, uses: e.names.reduce((n, x) => n + count(x), 0) });
-  }
+  const index = registry ? registryIndex(registry, locale, afterAt) : null;
+  const entries = index?.entries ?? [];
+  // Uses by entry, from the workspace's counts: only the entries of names the workspace uses.
+  const uses = new Map<number, number>();
+  const extras: Found[] = [];
   for (const [name, n] of workspace ?? []) {
-    if (seen.has(name) || (afterAt && /\s/.test(name)) || !matches(name)) continue;
+    const mine = index?.entriesOf.get(name);
+    if (mine) for (const i of mine) uses.set(i, (uses.get(i) ?? 0) + n);
+    if (index?.labels.has(name) || (afterAt && /\s/.test(name)) || !matches(name)) continue;
     const detail = locale === 'zh-CN' ? `工作区已用 ${n} 次` : `used ${n}× in the workspace`;
-    found.push({
+    extras.push({
       entry: { label: name, kind: CompletionItemKind.Value, detail, filterText: name, newText: name },
       label: name,
       uses: n,
+      order: entries.length + extras.length,
     });
   }
-  const sortText = (f: (typeof found)[number]): string =>
-    `${String(1e6 - Math.min(f.uses, 999999)).padStart(7, '0')}${f.label}`;
-  let chosen = found;
-  if (found.length > MAX_UNIT_COMPLETIONS) {
-    const rank = (f: (typeof found)[number]): number => (f.label.startsWith(typed) ? 0 : 1);
-    chosen = found
-      .sort(
-        (a, b) =>
-          rank(a) - rank(b) || b.uses - a.uses || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0),
-      )
-      .slice(0, MAX_UNIT_COMPLETIONS);
+  const found = (i: number): Found => ({
+    entry: entries[i].item,
+    label: entries[i].label,
+    uses: uses.get(i) ?? 0,
+    order: i,
+  });
+  // Within the cap, every match in registry order, then the workspace's own names.
+  let total = extras.length;
+  for (let i = 0; i < entries.length && total <= MAX_UNIT_COMPLETIONS; i++)
+    if (matches(entries[i].label)) total++;
+  let chosen: Found[];
+  if (total <= MAX_UNIT_COMPLETIONS) {
+    chosen = [];
+    for (let i = 0; i < entries.length; i++) if (matches(entries[i].label)) chosen.push(found(i));
+    chosen.push(...extras);
+  } else {
+    // Over the cap: those starting with what is typed first, then most used, then by label. The used ones
+    // and the workspace's own are few and sorted; the unused ones are taken in label order from the index.
+    const rank = (label: string): number => (label.startsWith(typed) ? 0 : 1);
+    const byUse = (a: Found, b: Found): number =>
+      b.uses - a.uses || compareLabels(a.label, b.label) || a.order - b.order;
+    const used = [...uses.keys()].filter((i) => matches(entries[i].label)).map(found);
+    const ranked = [...used, ...extras].sort((a, b) => rank(a.label) - rank(b.label) || byUse(a, b));
+    chosen = [];
+    const byLabel = index?.byLabel ?? [];
+    const prefixStart = index ? lowerBound(index, typed) : 0;
+    let k = 0;
+    for (const r of [0, 1]) {
+      // The unused entries of this rank, in label order: for rank 0 the run of labels starting with `typed`.
+      const unused: number[] = [];
+      const from = r === 0 ? prefixStart : 0;
+      for (let p = from; p < byLabel.length && unused.length < MAX_UNIT_COMPLETIONS; p++) {
+        const i = byLabel[p];
+        const label = entries[i].label;
+        if (r === 0 && !label.startsWith(typed)) break;
+        if (uses.has(i) || rank(label) !== r || !matches(label)) continue;
+        unused.push(i);
+      }
+      // Merged with the ranked ones of this rank.
+      let u = 0;
+      while (chosen.length < MAX_UNIT_COMPLETIONS) {
+        const next = k < ranked.length && rank(ranked[k].label) === r ? ranked[k] : null;
+        const other = u < unused.length ? found(unused[u]) : null;
+        if (!next && !other) break;
+        if (next && (!other || byUse(next, other) <= 0)) {
+          chosen.push(next);
+          k++;
+        } else {
+          chosen.push(other!);
+          u++;
+        }
+      }
+    }
   }
+  const sortText = (f: Found): string =>
+    `${String(1e6 - Math.min(f.uses, 999999)).padStart(7, '0')}${f.label}`;
   return chosen.map((f) => {
     const { newText, ...item } = f.entry;
     return { ...item, textEdit: { range, newText }, sortText: sortText(f) };

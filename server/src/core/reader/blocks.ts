@@ -37,7 +37,6 @@ export interface Block {
   level: number;
 }
 
-const INDENT = /^[ \t\u3000\uFEFF]*/;
 const MD_HEADING = /^(#{1,6})[ \t]+/;
 const BULLET = /^[-*+•●·▪◦][ \t]+(?:\[([ xX✓✔√])\][ \t]*)?/;
 const CN_SECTION = /^([一二三四五六七八九十]{1,3})[、．.][ \t\u3000]*/;
@@ -74,8 +73,19 @@ const FIELD_LIKE = new RegExp(
   'iu',
 );
 
+const NUMBERED: readonly [RegExp, NumberingStyle, (s: string) => number | null][] = [
+  [CN_SECTION, 'cn-section', chineseToNumber],
+  [CN_PAREN, 'cn-paren', chineseToNumber],
+  [AR_PAREN, 'arabic-paren', (s) => Number(asciiDigits(s))],
+  [AR_DOT, 'arabic-dot', (s) => Number(asciiDigits(s))],
+];
+
+/** The characters a marker can start with: the patterns above are tried only after one of them. */
+const MARKER_FIRST = /[-*+•●·▪◦①-⑳a-z一二三四五六七八九十（(0-9０-９]/;
+
 /** The numbering or bullet marker at the start of `content` (which starts at `at`), if any. */
 export function markerOf(content: string, at: number): Marker | null {
+  if (content.length === 0 || !MARKER_FIRST.test(content[0])) return null;
   let m = BULLET.exec(content);
   if (m) {
     const dash = content[0];
@@ -88,19 +98,13 @@ export function markerOf(content: string, at: number): Marker | null {
           };
     return { style: 'bullet', value: 0, text: dash, span: { start: at, end: at + 1 }, box };
   }
-  const forms: [RegExp, NumberingStyle, (s: string) => number | null][] = [
-    [CN_SECTION, 'cn-section', chineseToNumber],
-    [CN_PAREN, 'cn-paren', chineseToNumber],
-    [AR_PAREN, 'arabic-paren', (s) => Number(asciiDigits(s))],
-    [AR_DOT, 'arabic-dot', (s) => Number(asciiDigits(s))],
-  ];
   // ①②③, a. b. c.: lists of their own kind, read as bullets (their numbering is not checked).
   const circled = CIRCLED.exec(content) ?? LETTERED.exec(content);
   if (circled) {
     const text = circled[1];
     return { style: 'bullet', value: 0, text, span: { start: at, end: at + text.length }, box: null };
   }
-  for (const [re, style, value] of forms) {
+  for (const [re, style, value] of NUMBERED) {
     m = re.exec(content);
     if (!m) continue;
     const v = value(m[1]);
@@ -111,17 +115,38 @@ export function markerOf(content: string, at: number): Marker | null {
   return null;
 }
 
-function indentWidth(s: string): number {
-  let w = 0;
-  for (const c of s) w += c === '\t' ? 4 : c === '\u3000' ? 2 : c === '\uFEFF' ? 0 : 1;
-  return w;
-}
-
 interface LineInfo {
   start: number;
   end: number;
   indent: number;
   content: string;
+  /** Whether the line starts a field of its own (FIELD_LIKE), once asked. */
+  field?: boolean;
+}
+
+/** A line is asked whether it is a field as the line that continues and as the one above: tested once. */
+function fieldLike(line: LineInfo): boolean {
+  return (line.field ??= FIELD_LIKE.test(line.content));
+}
+
+function block(
+  kind: BlockKind,
+  line: number,
+  info: LineInfo,
+  body: number,
+  level: number,
+  marker: Marker | null,
+): Block {
+  return {
+    kind,
+    line,
+    lastLine: line,
+    span: { start: info.start, end: info.end },
+    body,
+    indent: info.indent,
+    marker,
+    level,
+  };
 }
 
 /** Splits the text into blocks. */
@@ -136,28 +161,27 @@ export function readBlocks(text: string, lines: LineIndex = new LineIndex(text))
     open = null;
   };
   for (let i = 0; i < lines.lineCount; i++) {
-    const ls = lines.lineStart(i);
-    const raw = text.slice(ls, lines.lineEnd(i));
-    const ind = INDENT.exec(raw)![0];
-    const content = raw.slice(ind.length).trimEnd();
-    const cs = ls + ind.length;
+    // The indentation, in columns: a tab counts 4, an ideographic space 2, a byte-order mark nothing.
+    const le = lines.lineEnd(i);
+    let cs = lines.lineStart(i);
+    let indent = 0;
+    for (; cs < le; cs++) {
+      const c = text.charCodeAt(cs);
+      if (c === 32) indent += 1;
+      else if (c === 9) indent += 4;
+      else if (c === 0x3000) indent += 2;
+      else if (c !== 0xfeff) break;
+    }
+    const content = text.slice(cs, le).trimEnd();
     const ce = cs + content.length;
-    const info: LineInfo = { start: cs, end: ce, indent: indentWidth(ind), content };
-    const single = (kind: BlockKind, body = cs, level = 0, marker: Marker | null = null): Block => ({
-      kind,
-      line: i,
-      lastLine: i,
-      span: { start: cs, end: ce },
-      body,
-      indent: info.indent,
-      marker,
-      level,
-    });
+    const info: LineInfo = { start: cs, end: ce, indent, content };
+    // Each pattern below is tried only after a first character it can start with.
+    const first = content[0];
 
     // Front matter (`---` … `---` at the very top) and fenced code are not minutes text.
     if (i === 0 && content === '---') {
       inFront = true;
-      blocks.push(single('frontmatter'));
+      blocks.push(block('frontmatter', i, info, cs, 0, null));
       continue;
     }
     if (inFront) {
@@ -166,10 +190,10 @@ export function readBlocks(text: string, lines: LineIndex = new LineIndex(text))
       if (content === '---' || content === '...') inFront = false;
       continue;
     }
-    if (/^(?:```|~~~)/.test(content)) {
+    if ((first === '`' || first === '~') && /^(?:```|~~~)/.test(content)) {
       close();
       inFence = !inFence;
-      blocks.push(single('rule'));
+      blocks.push(block('rule', i, info, cs, 0, null));
       prev = null;
       continue;
     }
@@ -184,19 +208,19 @@ export function readBlocks(text: string, lines: LineIndex = new LineIndex(text))
       prev = null;
       continue;
     }
-    if (COMMENT.test(content)) {
+    if ((first === '<' || first === '{') && COMMENT.test(content)) {
       close();
-      blocks.push(single('comment'));
+      blocks.push(block('comment', i, info, cs, 0, null));
       prev = null;
       continue;
     }
-    if (TABLE_ROW.test(content)) {
+    if (first === '|' && TABLE_ROW.test(content)) {
       close();
-      blocks.push(single('row'));
+      blocks.push(block('row', i, info, cs, 0, null));
       prev = info;
       continue;
     }
-    if (RULE.test(content)) {
+    if ((first === '-' || first === '*' || first === '_' || first === '=') && RULE.test(content)) {
       const above: Block | null = open;
       if (above && above.kind === 'paragraph' && above.line === i - 1 && /^[-=]/.test(content)) {
         // Setext heading: `Title` underlined with `---` or `===`.
@@ -207,21 +231,21 @@ export function readBlocks(text: string, lines: LineIndex = new LineIndex(text))
         continue;
       }
       close();
-      blocks.push(single('rule'));
+      blocks.push(block('rule', i, info, cs, 0, null));
       prev = null;
       continue;
     }
-    const md = MD_HEADING.exec(content);
+    const md = first === '#' ? MD_HEADING.exec(content) : null;
     if (md) {
       close();
-      blocks.push(single('heading', cs + md[0].length, md[1].length));
+      blocks.push(block('heading', i, info, cs + md[0].length, md[1].length, null));
       prev = null;
       continue;
     }
-    const bold = BOLD_LINE.exec(content);
-    if (bold || TOPIC_LINE.test(content)) {
+    const bold = first === '*' || first === '_' ? BOLD_LINE.exec(content) : null;
+    if (bold || ((first === '议' || first === '第') && TOPIC_LINE.test(content))) {
       close();
-      blocks.push(single('heading', bold ? cs + content.indexOf(bold[1]) : cs, 0));
+      blocks.push(block('heading', i, info, bold ? cs + content.indexOf(bold[1]) : cs, 0, null));
       prev = null;
       continue;
     }
@@ -229,7 +253,7 @@ export function readBlocks(text: string, lines: LineIndex = new LineIndex(text))
     const cur: Block | null = open;
     if (marker) {
       close();
-      open = single('entry', marker.box ? marker.box.span.end : marker.span.end, 0, marker);
+      open = block('entry', i, info, marker.box ? marker.box.span.end : marker.span.end, 0, marker);
       open.body = skipSpace(text, open.body, ce);
       prev = info;
       continue;
@@ -242,7 +266,7 @@ export function readBlocks(text: string, lines: LineIndex = new LineIndex(text))
       continue;
     }
     close();
-    open = single('paragraph');
+    open = block('paragraph', i, info, cs, 0, null);
     prev = info;
   }
   close();
@@ -250,13 +274,17 @@ export function readBlocks(text: string, lines: LineIndex = new LineIndex(text))
 }
 
 function skipSpace(text: string, at: number, end: number): number {
-  while (at < end && /[ \t\u3000]/.test(text[at])) at++;
+  while (at < end) {
+    const c = text.charCodeAt(at);
+    if (c !== 32 && c !== 9 && c !== 0x3000) break;
+    at++;
+  }
   return at;
 }
 
 /** Whether a line without a marker continues the block above it. */
 function continues(block: Block, prev: LineInfo, line: LineInfo): boolean {
-  if (FIELD_LIKE.test(line.content) || FIELD_LIKE.test(prev.content)) return false;
+  if (fieldLike(line) || fieldLike(prev)) return false;
   if (block.kind === 'entry') {
     // Indented under the entry, or wrapped at the same indent without sentence end.
     if (line.indent > block.indent) return true;

@@ -10,10 +10,12 @@ export const missingDeadline: Rule = {
   check(ctx) {
     for (const item of assignments(ctx.doc)) {
       if (item.deadline || item.vagueDeadlines.length > 0) continue;
-      const q = quote(ctx.doc, item);
-      ctx.report(item.headSpan, {
-        en: `No deadline for “${q}”: add one (Due: YYYY-MM-DD).`,
-        'zh-CN': `“${q}”未明确完成时限：请写明“时限：×月×日前”。`,
+      ctx.report(item.headSpan, () => {
+        const q = quote(ctx.doc, item);
+        return {
+          en: `No deadline for “${q}”: add one (Due: YYYY-MM-DD).`,
+          'zh-CN': `“${q}”未明确完成时限：请写明“时限：×月×日前”。`,
+        };
       });
     }
   },

@@ -10,10 +10,12 @@ export const missingOwner: Rule = {
   check(ctx) {
     for (const item of assignments(ctx.doc)) {
       if (item.owners.length > 0) continue;
-      const q = quote(ctx.doc, item);
-      ctx.report(item.headSpan, {
-        en: `No owner for “${q}”: name the responsible unit (@unit or Owner:).`,
-        'zh-CN': `“${q}”未明确责任单位：请用“@单位”或“责任单位：”写明。`,
+      ctx.report(item.headSpan, () => {
+        const q = quote(ctx.doc, item);
+        return {
+          en: `No owner for “${q}”: name the responsible unit (@unit or Owner:).`,
+          'zh-CN': `“${q}”未明确责任单位：请用“@单位”或“责任单位：”写明。`,
+        };
       });
     }
   },

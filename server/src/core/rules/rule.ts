@@ -10,6 +10,9 @@ export interface Localized {
   'zh-CN': string;
 }
 
+/** A value, or a function computing it when it is needed. */
+export type Lazy<T> = T | (() => T);
+
 export interface RuleContext {
   doc: MinutesDocument;
   /** The registry with the document's own attendee names; null when no registry is configured. */
@@ -23,7 +26,12 @@ export interface RuleContext {
   workspace: WorkspaceDocuments | null;
   /** What this document gives the ledger (computed once, on first use). */
   ledger(): LedgerDocument;
-  report(span: Span, message: Localized, data?: Record<string, unknown>): void;
+  /**
+   * Reports a problem at `span`. The message and data may be given as functions: they are called only for
+   * the problems that are listed (a rule's first `MAX_DIAGNOSTICS`), so a rule with thousands of reports
+   * builds thousands of messages only when it has to.
+   */
+  report(span: Span, message: Lazy<Localized>, data?: Lazy<Record<string, unknown>>): void;
 }
 
 /** This document's file (as the ledger names it) and the ledger data of the documents checked with it. */

@@ -16,18 +16,25 @@ export const unknownUnit: Rule = {
       if (headerSpans.has(m.span.start) || units.isKnown(m.name) || isVagueOwner(m.name)) continue;
       // After `@`, a name with spaces would end the mention early: suggest its alias without spaces instead.
       const afterAt = ctx.doc.text[m.span.start - 1] === '@' || ctx.doc.text[m.span.start - 1] === '＠';
-      const suggestions = units
-        .suggest(m.name)
-        .map((s) => (afterAt && /\s/.test(s) ? units.lookup(s)?.aliases.find((a) => !/\s/.test(a)) : s))
-        .filter((s): s is string => s !== undefined && s !== m.name);
-      const hint = suggestions.length > 0 ? suggestions.join('、') : '';
+      // Suggestions are looked for only when the problem is listed.
+      let suggestions: string[] | undefined;
+      const suggest = (): string[] =>
+        (suggestions ??= units
+          .suggest(m.name)
+          .map((s) => (afterAt && /\s/.test(s) ? units.lookup(s)?.aliases.find((a) => !/\s/.test(a)) : s))
+          .filter((s): s is string => s !== undefined && s !== m.name));
       ctx.report(
         m.span,
-        {
-          en: `Unknown unit “${m.name}”${hint ? `; did you mean ${suggestions.map((s) => `“${s}”`).join(', ')}?` : '.'}`,
-          'zh-CN': `单位“${m.name}”不在单位名录中${hint ? `，是否应为“${hint}”？` : '。'}`,
+        () => {
+          const names = suggest();
+          const hint = names.join('、');
+          const quoted = names.map((s) => `“${s}”`).join(', ');
+          return {
+            en: `Unknown unit “${m.name}”${hint ? `; did you mean ${quoted}?` : '.'}`,
+            'zh-CN': `单位“${m.name}”不在单位名录中${hint ? `，是否应为“${hint}”？` : '。'}`,
+          };
         },
-        { unit: m.name, suggestions },
+        () => ({ unit: m.name, suggestions: suggest() }),
       );
     }
   },
