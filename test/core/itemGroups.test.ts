@@ -1,12 +1,17 @@
 /** How the decisions & actions view groups the workspace's items (core/features/itemGroups.ts). */
 import * as assert from 'assert';
+import fc from 'fast-check';
 import {
   daysBetween,
   endOfWeek,
   groupItems,
+  groupRefs,
   groupsOf,
   overdueItems,
+  regroupDocument,
+  type GroupBy,
   type GroupedDocument,
+  type ItemRef,
 } from '../../server/src/core/features/itemGroups';
 import type { ItemRecord } from '../../server/src/core/api';
 
@@ -116,5 +121,42 @@ describe('items view grouping', () => {
         }
       }
     }
+  });
+
+  describe('updated document by document', () => {
+    const units = ['县财政局', '县发改局', '县工信局', '县教育局', 'Finance'];
+    const dates = ['2024-03-01', '2024-04-16', '2024-04-17', '2024-04-20', '2024-05-01', null];
+    const anItem = fc
+      .record({
+        line: fc.nat(30),
+        owners: fc.subarray(units, { maxLength: 3 }),
+        date: fc.constantFrom(...dates),
+        done: fc.boolean(),
+        text: fc.constantFrom('a', 'b', 'c'),
+      })
+      .map((r) => item(r.text, r.line, r.owners, r.date, r.done ? 'done' : 'open'));
+    // Each step gives one of six documents new items (none: the document is gone).
+    const step = fc.record({
+      file: fc.constantFrom('a.minutes', 'b.minutes', 'c.minutes', 'd.minutes', 'e.minutes', 'f.minutes'),
+      items: fc.option(fc.array(anItem, { maxLength: 6 }), { nil: undefined }),
+    });
+
+    it('equals a full regrouping after every change, each way', () => {
+      fc.assert(
+        fc.property(fc.constantFrom<GroupBy>('unit', 'deadline', 'document'), fc.array(step), (by, steps) => {
+          const documents = new Map<string, ItemRef[]>();
+          const groups = groupRefs([], by, today);
+          for (const { file, items } of steps) {
+            const before = documents.get(file) ?? [];
+            const after = (items ?? []).map((i) => ({ uri: `file:///ws/${file}`, file, item: i }));
+            if (items) documents.set(file, after);
+            else documents.delete(file);
+            regroupDocument(groups, before, after, by, today);
+            assert.deepStrictEqual(groups, groupRefs([...documents.values()], by, today));
+          }
+        }),
+        { seed: 20240417, numRuns: 300 },
+      );
+    });
   });
 });

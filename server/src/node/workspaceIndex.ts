@@ -5,7 +5,7 @@
  */
 import type { DocumentSymbol, SymbolKind, WorkspaceSymbol } from 'vscode-languageserver';
 import type { DocumentRecord, ItemRecord, MinutesService } from '../core/api';
-import { groupRefs, type Group, type GroupBy } from '../core/features/itemGroups';
+import { groupRefs, regroupDocument, type Group, type GroupBy } from '../core/features/itemGroups';
 import { isOverdue } from '../core/features/items';
 import type { LedgerDocument } from '../core/ledger/extract';
 import type { MinutesDocument } from '../core/model';
@@ -132,13 +132,22 @@ export function analyze(
   };
 }
 
+/** How many of an entry's open items are past their deadline as of `today`. */
+function overdueIn(entry: IndexEntry | undefined, today: string): number {
+  let count = 0;
+  for (const item of entry?.record.items ?? []) if (isOverdue(item, today)) count++;
+  return count;
+}
+
 export class WorkspaceIndex {
   private readonly entries = new Map<string, IndexEntry>();
   private readonly totals = new Map<string, number>();
   /** Every entry's ledger data, rebuilt after a change: one array per state, which the core's cache keys on. */
   private ledgers: readonly LedgerDocument[] | null = null;
-  /** The items grouped each way asked for since the last change, by grouping and date. */
-  private readonly grouped = new Map<string, Group<ListedItem>[]>();
+  /** The items grouped each way asked for, by grouping and date: updated document by document. */
+  private readonly grouped = new Map<string, { by: GroupBy; today: string; groups: Group<ListedItem>[] }>();
+  /** How many open items are past their deadline, by date asked for: updated document by document. */
+  private readonly overdueCounts = new Map<string, number>();
   /** Bumped whenever what the documents give the ledger changes: other documents' diagnostics may change. */
   revision = 0;
 
@@ -164,38 +173,53 @@ export class WorkspaceIndex {
       !previous ||
       JSON.stringify(previous.record) !== JSON.stringify(entry.record) ||
       JSON.stringify(previous.ledger) !== JSON.stringify(entry.ledger);
-    if (changed) this.invalidate();
+    if (changed) this.changed(uri, previous, entry);
     return changed;
   }
 
-  private invalidate(): void {
+  /** Updates what is kept across documents after the entry of `uri` changed from `before` to `after`. */
+  private changed(uri: string, before: IndexEntry | undefined, after: IndexEntry | undefined): void {
     this.ledgers = null;
-    this.grouped.clear();
     this.revision++;
+    const was = before ? listedItems(uri, before) : [];
+    const now = after ? listedItems(uri, after) : [];
+    for (const { by, today, groups } of this.grouped.values()) regroupDocument(groups, was, now, by, today);
+    for (const [today, count] of this.overdueCounts) {
+      this.overdueCounts.set(today, count - overdueIn(before, today) + overdueIn(after, today));
+    }
   }
 
   /** How many open items are past their deadline as of `today`, across the workspace. */
   overdue(today: string): number {
-    let count = 0;
-    for (const entry of this.entries.values()) {
-      for (const item of entry.record.items) if (isOverdue(item, today)) count++;
+    let count = this.overdueCounts.get(today);
+    if (count === undefined) {
+      count = 0;
+      for (const entry of this.entries.values()) count += overdueIn(entry, today);
+      this.overdueCounts.clear();
+      this.overdueCounts.set(today, count);
     }
     return count;
   }
 
-  /** Every document's items grouped `by` as of `today`, computed once per state of the index. */
+  /** Every document's items grouped `by` as of `today`: grouped once, then updated as documents change. */
   groups(by: GroupBy, today: string): Group<ListedItem>[] {
     const key = `${by}:${today}`;
-    let groups = this.grouped.get(key);
-    if (!groups) {
-      groups = groupRefs(
-        [...this.entries].map(([uri, e]) => listedItems(uri, e)),
+    let grouped = this.grouped.get(key);
+    if (!grouped) {
+      // A new day regroups: the groups of other days are not kept up to date.
+      for (const [other, kept] of this.grouped) if (kept.today !== today) this.grouped.delete(other);
+      grouped = {
         by,
         today,
-      );
-      this.grouped.set(key, groups);
+        groups: groupRefs(
+          [...this.entries].map(([uri, e]) => listedItems(uri, e)),
+          by,
+          today,
+        ),
+      };
+      this.grouped.set(key, grouped);
     }
-    return groups;
+    return grouped.groups;
   }
 
   /** The ledger data of every document, the same array until an entry changes. */
@@ -208,13 +232,18 @@ export class WorkspaceIndex {
   delete(uri: string): [string, IndexEntry][] {
     const keys = this.entries.has(uri) ? [uri] : [...this.entries.keys()].filter((key) => isUnder(key, uri));
     const removed: [string, IndexEntry][] = [];
+    // A folder's documents gone: group again when asked rather than document by document.
+    if (keys.length > 1) {
+      this.grouped.clear();
+      this.overdueCounts.clear();
+    }
     for (const key of keys) {
       const entry = this.entries.get(key) as IndexEntry;
       this.count(entry.units, -1);
       this.entries.delete(key);
+      this.changed(key, entry, undefined);
       removed.push([key, entry]);
     }
-    if (removed.length > 0) this.invalidate();
     return removed;
   }
 

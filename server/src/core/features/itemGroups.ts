@@ -195,6 +195,111 @@ export function groupRefs<R extends ItemRef>(
   return by === 'unit' ? byUnit(refs) : byDeadlineGroups(refs, today);
 }
 
+/** Where a group stands in the view: units in pinyin order then the unassigned, deadlines in time order. */
+const groupRank: Record<GroupKind, number> = {
+  unit: 0,
+  unassigned: 1,
+  overdue: 0,
+  thisWeek: 1,
+  later: 2,
+  noDeadline: 3,
+  document: 0,
+};
+
+function groupOrder(a: GroupId, b: GroupId): number {
+  const rank = groupRank[a.kind] - groupRank[b.kind];
+  if (rank !== 0 || a.kind !== b.kind) return rank;
+  if (a.kind === 'unit') return unitOrder.compare(a.title, b.title);
+  return a.kind === 'document' ? fileOrder.compare(a.title, b.title) : 0;
+}
+
+/** Place order: file, then line. */
+const byPlace = (a: ItemRef, b: ItemRef): number =>
+  fileOrder.compare(a.file, b.file) || a.item.range.start.line - b.item.range.start.line;
+
+/** The deadline groups' order: date, then place. */
+const byDateThenPlace = (a: ItemRef, b: ItemRef): number => byDate(a, b) || byPlace(a, b);
+
+/** The first index of `items` whose item comes after `ref` in `order` (past items equal to it). */
+function upperBound<R extends ItemRef>(items: readonly R[], ref: R, order: (a: R, b: R) => number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (order(items[mid], ref) <= 0) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+const groupKey = (id: GroupId): string => `${id.kind}\u0000${id.title}`;
+
+/**
+ * Updates `groups` (grouped `by` as of `today`, as `groupRefs` made them) in place after one document's items
+ * changed from `before` to `after`: only the groups those items fall in are touched, and no group is
+ * sorted again (the new items go in where they belong).
+ */
+export function regroupDocument<R extends ItemRef>(
+  groups: Group<R>[],
+  before: readonly R[],
+  after: readonly R[],
+  by: GroupBy,
+  today: string,
+): void {
+  const byKey = new Map(groups.map((g) => [groupKey(g), g]));
+  const removed = new Set<R>(before);
+  const added = new Map<Group<R>, R[]>();
+  const touched = new Set<Group<R>>();
+  for (const ref of before) {
+    for (const id of groupsOf(ref.item, ref.file, by, today)) {
+      const group = byKey.get(groupKey(id));
+      if (group) touched.add(group);
+    }
+  }
+  let reordered = false;
+  // The document's new items in line order, as the full grouping takes them.
+  for (const ref of inPlaceOrder([after])) {
+    for (const id of groupsOf(ref.item, ref.file, by, today)) {
+      const key = groupKey(id);
+      let group = byKey.get(key);
+      if (!group) {
+        group = { ...id, items: [] };
+        byKey.set(key, group);
+        groups.push(group);
+        reordered = true;
+      }
+      touched.add(group);
+      const list = added.get(group);
+      if (list) list.push(ref);
+      else added.set(group, [ref]);
+    }
+  }
+  const order = by === 'deadline' ? byDateThenPlace : byPlace;
+  for (const group of touched) {
+    const kept = removed.size > 0 ? group.items.filter((r) => !removed.has(r)) : group.items;
+    const adding = added.get(group);
+    if (adding) {
+      if (by === 'deadline') adding.sort(order);
+      const merged: R[] = [];
+      let from = 0;
+      for (const ref of adding) {
+        const at = upperBound(kept, ref, order);
+        for (; from < at; from++) merged.push(kept[from]);
+        merged.push(ref);
+      }
+      for (; from < kept.length; from++) merged.push(kept[from]);
+      group.items = merged;
+    } else {
+      group.items = kept;
+    }
+    if (group.items.length === 0) reordered = true;
+  }
+  if (reordered) {
+    const nonEmpty = groups.filter((g) => g.items.length > 0).sort(groupOrder);
+    groups.splice(0, groups.length, ...nonEmpty);
+  }
+}
+
 /** The documents' items grouped `by`. */
 export function groupItems(documents: readonly GroupedDocument[], by: GroupBy, today: string): Group[] {
   return groupRefs(documents.map(refsOf), by, today);
