@@ -400,10 +400,8 @@ async function workspaceRun(
       await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
         changes: [{ uri: uriOf(file), type: FileChangeType.Changed }],
       });
-      // Workspace symbols come from the same index entry as the items, and a query is cheap to answer.
-      await until('workspace symbols', async () => (await symbols(server, marker)) > 0);
-      updateMs.push(elapsedSince(changeStart));
       // As the view: the delta names the new item; the view asks for the groups and the touched group's page.
+      // (Timed before the symbol queries below, which would hold up the server while it reads the file.)
       const added = (await delta).added.find((l) => l.item.text.includes(marker));
       const after = await groups(server);
       const touched = after.groups.find(
@@ -412,6 +410,9 @@ async function workspaceRun(
       if (!touched) throw new Error('the new item is in no group');
       await server.connection.sendRequest(itemsRequest, { groupBy: 'unit', group: touched, limit: 200 });
       updateItemsMs.push(elapsedSince(changeStart));
+      // Workspace symbols come from the same index entry as the items.
+      await until('workspace symbols', async () => (await symbols(server, marker)) > 0);
+      updateMs.push(elapsedSince(changeStart));
     }
     const peakBytes = server.peakMemory();
     await server.stop();
@@ -514,7 +515,7 @@ export async function workspace(options: ServerOptions): Promise<Row[]> {
         name: 'one file changed → in workspace symbols',
         value: updateMs,
         unit: 'ms',
-        note: `median of ${runs * trials} changes (didChangeWatchedFiles)`,
+        note: `median of ${runs * trials} changes (didChangeWatchedFiles), after the items view's requests`,
       },
       {
         group: workspaceGroup,
@@ -526,8 +527,8 @@ export async function workspace(options: ServerOptions): Promise<Row[]> {
       },
       {
         group: workspaceGroup,
-        name: '(one-file update − symbol query) / full index',
-        value: Math.max(0, updateMs - symbolsMs) / indexMs,
+        name: '(one file changed → items view) / full index',
+        value: updateItemsMs / indexMs,
         unit: '×',
         note: `1 file of ${files.length} is ${(1 / files.length).toFixed(4)}`,
       },
