@@ -128,9 +128,9 @@ export const CUES: readonly Cue[] = [
     lang: 'zh',
     scope: 'within',
     kind: 'action',
-    re: /^(?:\d{1,2}[.、)）]\s*)?(?:提炼|拆分|号召|梳理|跟进|对接|联系|准备|提交|补充|撰写|编写|调研|收集|征集|确认|协调|安排|起草|整理)(?![了过完好])[^：:]{2}/,
+    re: /^(?:\d{1,2}[.、)）]\s*)?(?:提炼|拆分|号召|梳理|跟进|对接|提交|补充|撰写|编写|调研|收集|征集|起草|整理)(?![了过完好])[^：:]{2}/,
     examples: ['提炼功能，在仓库里提一个 Issue。', '号召社区同学来参与。'],
-    counterExamples: ['整理了一份清单。', '起草：张三'],
+    counterExamples: ['整理了一份清单。', '起草：张三', '准备工作充分。', '协调机制运行顺畅。'],
   },
   {
     id: 'zh-attendance',
@@ -443,13 +443,17 @@ export const CUES: readonly Cue[] = [
     scope: 'start',
     kind: 'action',
     re: new RegExp(
-      String.raw`^[A-Z][A-Za-z' -]{2,40}:\s+(?:${EN_TASK_VERBS})\b(?!\s+of\b|\s+(?:is|was|are|were)\b)`,
+      String.raw`^[A-Z][A-Za-z' -]{2,40}:\s+(?:${EN_TASK_VERBS})\b(?!\s+(?:of|on|from|for|is|was|are|were)\b)`,
     ),
     examples: [
       'Future community calls: Set the notes to be editable by everyone.',
       'Final call for action: tell your rep',
     ],
-    counterExamples: ['Discussion: Review of the budget', 'Budget: update was given by Lee.'],
+    counterExamples: [
+      'Discussion: Review of the budget',
+      'Budget: update was given by Lee.',
+      'Finance: Update on the audit',
+    ],
   },
   {
     // `Join the working group!`, `Add it to the host guide!`: an exclamation that asks for something.
