@@ -72,6 +72,8 @@ export interface ServerHost {
 
 /** How long the server gathers item changes before telling the client. */
 const itemsChangedDelay = 50;
+/** How long an open document rests unchanged before its index entry is updated. */
+const indexPause = 100;
 /** More items changed than this at once (every document read again): the client is told to ask again. */
 const largestDelta = 2000;
 
@@ -96,6 +98,8 @@ class MinutesServer implements ServerContext {
   private generation = 0;
 
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Per open document, the pending update of its index entry (made once typing pauses). */
+  private readonly indexTimers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Documents already told about (too large, binary): each is told once. */
   private readonly toldSkipped = new Set<string>();
   /** Documents whose items changed since the client was last told, with the items it was told of then. */
@@ -232,8 +236,9 @@ class MinutesServer implements ServerContext {
 
   private shutdown(): void {
     this.shuttingDown = true;
-    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const timer of [...this.timers.values(), ...this.indexTimers.values()]) clearTimeout(timer);
     this.timers.clear();
+    this.indexTimers.clear();
     clearTimeout(this.itemsTimer);
   }
 
@@ -382,9 +387,35 @@ class MinutesServer implements ServerContext {
         if (this.documents.get(uri)?.version !== version || this.shuttingDown) return;
       }
       if (skipped) this.forget(uri);
-      else this.setEntry(uri, this.cache.model(document, service), version);
+      else this.indexWhenTypingPauses(uri, version);
     } catch (error) {
       this.log(`Checking ${uri} failed: ${(error as Error).stack ?? String(error)}`);
+    }
+  }
+
+  /**
+   * Updates an open document's index entry (its items, symbols and ledger facts for the workspace features)
+   * once no newer version has come for a moment: while the user types, each keystroke's diagnostics do not
+   * wait behind the entry of the keystroke before.
+   */
+  private indexWhenTypingPauses(uri: string, version: number): void {
+    clearTimeout(this.indexTimers.get(uri));
+    this.indexTimers.set(
+      uri,
+      setTimeout(() => {
+        this.indexTimers.delete(uri);
+        if (this.documents.get(uri)?.version === version) this.indexOpenDocument(uri);
+      }, indexPause),
+    );
+  }
+
+  private indexOpenDocument(uri: string): void {
+    const document = this.documents.get(uri);
+    if (!document || this.shuttingDown) return;
+    try {
+      this.setEntry(uri, this.cache.model(document, this.service()), document.version);
+    } catch (error) {
+      this.log(`Indexing ${uri} failed: ${(error as Error).stack ?? String(error)}`);
     }
   }
 
@@ -623,6 +654,12 @@ class MinutesServer implements ServerContext {
   async whenIndexed(): Promise<void> {
     await this.indexed;
     await this.scans;
+    // What is asked of the index sees every open document as last edited.
+    for (const [uri, timer] of [...this.indexTimers]) {
+      clearTimeout(timer);
+      this.indexTimers.delete(uri);
+      this.indexOpenDocument(uri);
+    }
   }
 
   async documentsNaming(unit: string, token: CancellationToken): Promise<ParsedDocument[]> {
