@@ -591,7 +591,8 @@ class Assembler {
       item.end = s.end;
       // `Tracy: … Should we help? Will work out the branding.`: a later sentence without a subject is the speaker's.
       if (s.start > from && SUBJECTLESS.test(this.text.slice(s.start, s.end))) {
-        const speaker = SPEAKER.exec(this.text.slice(from, s.start));
+        // A speaker's name stands at the line's start: look at no more of it than a name takes.
+        const speaker = SPEAKER.exec(this.text.slice(from, Math.min(s.start, from + 200)));
         if (speaker) item.ownerHint = { start: from + speaker.index, end: from + speaker[0].length };
       }
       if (cue.cue && cue.cue.id === 'zh-points') item.announces = true;
