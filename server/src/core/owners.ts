@@ -160,7 +160,7 @@ const EN_CLAUSE_SUBJECT =
   /(?:,\s*|\band\s+|\b[Ss]o\s+|\bthen\s+|\b(?:agreed|resolved|decided)\s+that\s+(?:[Tt]he\s+)?|\band\s+that\s+(?:[Tt]he\s+)?|\n\s*)((?:Cllr\.?\s+|Councillor\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}|the\s+(?:supervisors|trustees|directors|officers|board|council|committee|staff|team))\s+(?:will|would|should|shall|is\s+to|are\s+to)\s+(?!be\b|not\b|have\b)[a-z]/g;
 /** In a list of duties: `Dick draft a letter …, Gary get the road work done`. */
 const EN_BARE_SUBJECT = new RegExp(
-  String.raw`(?:^|,\s*(?:and\s+)?|\band\s+)([A-Z][a-z][\w'’-]*)\s+(?:${EN_TASK_VERBS})\s+(?:a|an|the|up|out|in|on|to|[a-z]+\s)`,
+  String.raw`(?:^|,\s*(?:and\s+)?|\band\s+)(?!(?:Will|Shall|Should|Must|Can|Could|Would|May|Might|Please|Let)\b)([A-Z][a-z][\w'’-]*)\s+(?:${EN_TASK_VERBS})\s+(?:a|an|the|up|out|in|on|to|[a-z]+\s)`,
   'g',
 );
 /** `waiting for Gerald to verify this`: who is still to act. */

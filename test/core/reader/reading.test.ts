@@ -72,3 +72,14 @@ describe('reading minutes as they are written: one fixture per convention', () =
     });
   }
 });
+
+describe('reading owners the markers cannot show', () => {
+  it('gives a subjectless sentence to its speaker, named without the emphasis around the name', () => {
+    const text = '# Sync\n\n**Ivan Herman:** the PR is open. Should we wait? Will merge it after the call.\n';
+    const doc = createMinutesService().parse(text);
+    assert.deepStrictEqual(
+      doc.items.map((i) => i.owners.map((o) => o.name)),
+      [['Ivan Herman']],
+    );
+  });
+});

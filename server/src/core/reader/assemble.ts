@@ -105,7 +105,7 @@ const STATUS_LINE =
 /** A sentence of notes without its subject: `Will send the slides.`, `I will ask Ana.` */
 const SUBJECTLESS = /^(?:I\s+)?(?:[Ww]ill|'ll)\s/;
 /** Who speaks on a line of notes: `Tracy: …`, `**Ivan Herman:** …`. */
-const SPEAKER = /^(?:\*\*|__)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}(?=(?:\*\*|__)?\s*:)/;
+const SPEAKER = /^(?:\*\*|__)?([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})(?=(?:\*\*|__)?\s*:)/;
 /** `导师：…`, `学生：…`: a short name or role before the colon of an entry. */
 const ROLE_PREFIX = /^([\u4e00-\u9fff]{2,6})[:：]\s*\S/;
 /** An entry that reports work done (`问题已经修复`, `已完成`): under a list's label, not a task. */
@@ -593,7 +593,10 @@ class Assembler {
       if (s.start > from && SUBJECTLESS.test(this.text.slice(s.start, s.end))) {
         // A speaker's name stands at the line's start: look at no more of it than a name takes.
         const speaker = SPEAKER.exec(this.text.slice(from, Math.min(s.start, from + 200)));
-        if (speaker) item.ownerHint = { start: from + speaker.index, end: from + speaker[0].length };
+        if (speaker) {
+          const end = from + speaker[0].length;
+          item.ownerHint = { start: end - speaker[1].length, end };
+        }
       }
       if (cue.cue && cue.cue.id === 'zh-points') item.announces = true;
       if (!ord) lead = item;
