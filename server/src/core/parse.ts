@@ -252,8 +252,7 @@ function meetingOf(
   // last the front matter.
   const places: { text: string; at: number }[] = [];
   const dateField = field('date');
-  const posted = dateField !== undefined && dateField.valueSpan.start < frontMatter;
-  if (dateField && !posted) places.push({ text: dateField.value, at: dateField.valueSpan.start });
+  if (dateField) places.push({ text: dateField.value, at: dateField.valueSpan.start });
   if (title) places.push({ text: title.text, at: title.span.start });
   places.push({ text: opening, at: openingBase });
   // `### Meeting Date/Time: Tue, August 13, 2019`, `## Minutes of the meeting of 24 May 2018`.
