@@ -1,13 +1,16 @@
 /**
- * The long run of the property tests: `npm run fuzz -- [--cases N] [--seconds S] [--seed N] [--property P,…]`.
+ * The long run of the property tests:
+ * `npm run fuzz -- [--cases N] [--seconds S] [--seed N] [--property P,…] [--workers W]`.
  * Runs the properties of `invariants.ts` in turn, in chunks with fresh seeds, until N cases (default
- * 1,000,000) have run or S seconds have passed. Prints how many cases ran without failure, and for each new
+ * 1,000,000) have run or S seconds have passed; W worker threads (default: one a core) share the cases. Prints how many cases ran without failure, and for each new
  * failure its seed, path and shrunk input, which it saves under `test/fixtures/regressions/` for
  * `regressions.test.ts` to replay in `npm test`.
  */
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
+import * as os from 'os';
+import { Worker, isMainThread, parentPort, workerData } from 'worker_threads';
 import fc from 'fast-check';
 import { repoPath } from '../util/paths';
 import { cases } from './inputs';
@@ -18,10 +21,18 @@ interface Options {
   seconds: number;
   seed: number;
   properties: string[];
+  workers: number;
+}
+
+/** What one worker ran: cases passed per property, failing cases, counterexamples saved. */
+interface Tally {
+  ran: [string, number][];
+  failures: number;
+  saved: number;
 }
 
 const usage =
-  'usage: npm run fuzz -- [--cases N] [--seconds S] [--seed N] [--property features,fixes,renumber,incremental]';
+  'usage: npm run fuzz -- [--cases N] [--seconds S] [--seed N] [--property features,fixes,renumber,incremental] [--workers W]';
 
 function fail(message: string): never {
   console.error(`fuzz: ${message}\n${usage}`);
@@ -34,6 +45,7 @@ function parseOptions(argv: string[]): Options {
     seconds: Infinity,
     seed: Date.now() % 2 ** 31,
     properties: Object.keys(properties),
+    workers: Math.max(1, os.availableParallelism()),
   };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
@@ -47,6 +59,11 @@ function parseOptions(argv: string[]): Options {
         if (!Number.isFinite(count) || count < 0)
           fail(`${flag} must be a number, 0 or more (got '${value}')`);
         options[flag.slice(2) as 'cases' | 'seconds' | 'seed'] = count;
+        break;
+      case '--workers':
+        if (!Number.isInteger(count) || count < 1)
+          fail(`--workers must be a whole number, 1 or more (got '${value}')`);
+        options.workers = count;
         break;
       case '--property':
         options.properties = value.split(',');
@@ -129,26 +146,23 @@ function save(regression: Regression): string {
   return file;
 }
 
-function main(): void {
-  const options = parseOptions(process.argv.slice(2));
-  const started = Date.now();
+/**
+ * Worker `worker` of `workers`: its share of the cases, in chunks of each property in turn. Chunk `i` of
+ * worker `w` has the seed `seed + i × workers + w`, so the workers never repeat each other's cases.
+ */
+function run(options: Options, started: number, worker: number, workers: number): Tally {
   const deadline = started + options.seconds * 1000;
+  const share = Math.floor(options.cases / workers) + (worker < options.cases % workers ? 1 : 0);
   const ran = new Map(options.properties.map((p) => [p, 0]));
   const seen = knownFailures();
-  const known = seen.size;
   let saved = 0;
   const chunk = 500;
   let total = 0;
   let failures = 0;
-  let round = 0;
-  console.log(
-    `fuzz: seed ${options.seed}, up to ${options.cases} cases, properties ${options.properties.join(', ')}`,
-  );
-  while (total < options.cases && Date.now() < deadline) {
+  for (let round = 0; total < share && Date.now() < deadline; round++) {
     const property = options.properties[round % options.properties.length];
-    const seed = (options.seed + round) % 2 ** 31;
-    round++;
-    const numRuns = Math.min(chunk, options.cases - total);
+    const seed = (options.seed + round * workers + worker) % 2 ** 31;
+    const numRuns = Math.min(chunk, share - total);
     const check = fc.property(cases, (c) => {
       properties[property](c);
     });
@@ -181,6 +195,39 @@ function main(): void {
         `  input: ${JSON.stringify(c)}\n  error: ${error.split('\n').slice(0, 3).join('\n         ')}\n  saved: ${path.relative(repoPath(), file)}`,
     );
   }
+  return { ran: [...ran], failures, saved };
+}
+
+/** Each worker's tally, from worker threads when there are several. */
+async function tallies(options: Options, started: number): Promise<Tally[]> {
+  if (options.workers === 1) return [run(options, started, 0, 1)];
+  return Promise.all(
+    Array.from(
+      { length: options.workers },
+      (_, worker) =>
+        new Promise<Tally>((resolve, reject) => {
+          const thread = new Worker(__filename, { workerData: { options, started, worker } });
+          thread.once('message', resolve);
+          thread.once('error', reject);
+          thread.once('exit', (code) => reject(new Error(`fuzz worker ${worker} exited with code ${code}`)));
+        }),
+    ),
+  );
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const started = Date.now();
+  const known = knownFailures().size;
+  console.log(
+    `fuzz: seed ${options.seed}, up to ${options.cases} cases, properties ${options.properties.join(', ')}, ` +
+      `${options.workers} worker(s)`,
+  );
+  const all = await tallies(options, started);
+  const ran = new Map(options.properties.map((p) => [p, 0]));
+  for (const t of all) for (const [p, n] of t.ran) ran.set(p, (ran.get(p) ?? 0) + n);
+  const failures = all.reduce((a, t) => a + t.failures, 0);
+  const saved = all.reduce((a, t) => a + t.saved, 0);
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
   const passed = [...ran.values()].reduce((a, b) => a + b, 0);
   console.log(
@@ -190,4 +237,12 @@ function main(): void {
   process.exitCode = failures > 0 ? 1 : 0;
 }
 
-if (require.main === module) main();
+if (!isMainThread) {
+  const { options, started, worker } = workerData as { options: Options; started: number; worker: number };
+  parentPort?.postMessage(run(options, started, worker, options.workers));
+} else if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 2;
+  });
+}

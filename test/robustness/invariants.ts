@@ -510,21 +510,37 @@ const TYPED = [
   ],
 ];
 
-/** The first place where two values differ, as a path (`items[3].owners[0].span.end`). */
-function firstDifference(a: unknown, b: unknown, at = ''): string | null {
-  if (Object.is(a, b)) return null;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null)
-    return `${at}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`;
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  for (const k of keys) {
-    const d = firstDifference(
-      (a as Record<string, unknown>)[k],
-      (b as Record<string, unknown>)[k],
-      `${at}.${k}`,
-    );
-    if (d) return d;
+/**
+ * Whether two values differ; when they do, `path` gets the keys down to the first difference, innermost
+ * first. A key whose value is undefined on one side and missing on the other is no difference.
+ */
+function differs(a: unknown, b: unknown, path: string[]): boolean {
+  if (Object.is(a, b)) return false;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
+    path.push(`: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
+    return true;
   }
-  return null;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  for (const k in x) {
+    if (differs(x[k], y[k], path)) {
+      path.push(`.${k}`);
+      return true;
+    }
+  }
+  for (const k in y) {
+    if (!(k in x) && differs(undefined, y[k], path)) {
+      path.push(`.${k}`);
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The first place where two values differ, as a path (`.items.3.owners.0.span.end: 4 vs 5`), or null. */
+function firstDifference(a: unknown, b: unknown): string | null {
+  const path: string[] = [];
+  return differs(a, b, path) ? path.reverse().join('') : null;
 }
 
 /**
