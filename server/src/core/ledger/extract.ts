@@ -271,9 +271,53 @@ export function ledgerDocument(doc: MinutesDocument, file: string): LedgerDocume
   return ledger;
 }
 
+/** The indexes of the document's follow-up sections. */
+function followUpSectionsOf(doc: MinutesDocument): number[] {
+  return doc.sections.flatMap((s, i) => (isFollowUpHeading(s.heading) ? [i] : []));
+}
+
+/** A task's pinned id (`{#…}`, `<!-- id: … -->`), or null. */
+function pinnedId(body: string): string | null {
+  ANCHOR.lastIndex = 0;
+  const anchor = ANCHOR.exec(body);
+  return anchor ? (anchor[1] ?? anchor[2]) : null;
+}
+
+/** What a task's own lines report of it, its checkbox when they say nothing. */
+function taskReport(item: Item, body: string, meetingDate: string | null): StatusReport {
+  const report = statusReport(body, meetingDate, false);
+  return { ...report, status: report.status ?? (item.status === 'done' ? 'done' : null) };
+}
+
+/**
+ * The ledger's id and status of each task whose item `wanted` picks, by where the task starts: what
+ * `ledgerDocument` gives those tasks, without working out the others (the overdue rule asks this of the
+ * overdue items on every edit).
+ */
+export function taskStatuses(
+  doc: MinutesDocument,
+  file: string,
+  wanted: (item: Item) => boolean,
+): Map<number, { id: string; status: LedgerStatus | null }> {
+  const known = extracted.get(doc);
+  if (known?.file === file) return new Map(known.ledger.items.map((i) => [i.span.start, i]));
+  const followUpSections = followUpSectionsOf(doc);
+  const tasks = tasksOf(doc, (item) => item.section !== null && followUpSections.includes(item.section));
+  const base = idBase(doc, file);
+  const nums = numbers(tasks.map((t) => t.item));
+  const out = new Map<number, { id: string; status: LedgerStatus | null }>();
+  tasks.forEach(({ item, span }, i) => {
+    if (!wanted(item)) return;
+    const body = doc.text.slice(span.start, span.end);
+    const id = pinnedId(body) ?? `${base}-${nums[i]}`;
+    out.set(span.start, { id, status: taskReport(item, body, doc.meeting.date).status });
+  });
+  return out;
+}
+
 function extract(doc: MinutesDocument, file: string): LedgerDocument {
   const meetingDate = doc.meeting.date;
-  const followUpSections = doc.sections.flatMap((s, i) => (isFollowUpHeading(s.heading) ? [i] : []));
+  const followUpSections = followUpSectionsOf(doc);
   const inFollowUp = (item: Item): boolean =>
     item.section !== null && followUpSections.includes(item.section);
   const tasks = tasksOf(doc, inFollowUp);
@@ -281,10 +325,7 @@ function extract(doc: MinutesDocument, file: string): LedgerDocument {
   const nums = numbers(tasks.map((t) => t.item));
   const items: LedgerItem[] = tasks.map(({ item, span }, i) => {
     const body = doc.text.slice(span.start, span.end);
-    ANCHOR.lastIndex = 0;
-    const anchor = ANCHOR.exec(body);
-    const pinned = anchor ? (anchor[1] ?? anchor[2]) : null;
-    const report = statusReport(body, meetingDate, false);
+    const pinned = pinnedId(body);
     const carry = CARRY_OVER.exec(body);
     const rest = carry ? body.slice(carry.index + carry[0].length) : '';
     const origin = carry ? reference(doc, rest, span.start + carry.index + carry[0].length, false) : null;
@@ -295,9 +336,7 @@ function extract(doc: MinutesDocument, file: string): LedgerDocument {
       lead: item.owners.filter((o) => o.role !== 'support').map((o) => o.name),
       support: item.owners.filter((o) => o.role === 'support').map((o) => o.name),
       deadline: item.deadline ? { text: item.deadline.text, date: item.deadline.date } : null,
-      status: report.status ?? (item.status === 'done' ? 'done' : null),
-      completedOn: report.completedOn,
-      progress: report.progress,
+      ...taskReport(item, body, meetingDate),
       span,
       range: doc.lines.range(span),
       origin: origin && (origin.id !== null || origin.quote !== null) ? origin : null,

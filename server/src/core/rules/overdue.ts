@@ -1,20 +1,22 @@
 import { daysBetween } from '../dates';
 import { isOverdue } from '../features/items';
+import type { Item } from '../model';
+import { taskStatuses } from '../ledger/extract';
 import { workspaceLedger } from '../ledger/ledger';
 import { isOpenStatus, type LedgerStatus } from '../ledger/vocabulary';
 import type { Rule, RuleContext } from './rule';
 
 /**
- * The ledger's word on each item, by where it starts: its status line (进行中, 已取消…) and, when checked with
- * the workspace, what later meetings reported (已完成 at the next meeting closes it).
+ * The ledger's word on each item `wanted` picks, by where it starts: its status line (进行中, 已取消…) and,
+ * when checked with the workspace, what later meetings reported (已完成 at the next meeting closes it).
  */
-function ledgerStatuses(ctx: RuleContext): Map<number, LedgerStatus> {
+function ledgerStatuses(ctx: RuleContext, wanted: (item: Item) => boolean): Map<number, LedgerStatus> {
   const statuses = new Map<number, LedgerStatus>();
   const workspace = ctx.workspace;
   const ledger = workspace ? workspaceLedger(workspace.documents) : null;
-  for (const item of ctx.ledger().items) {
-    const status = (workspace && ledger?.row(workspace.file, item.id)?.status) ?? item.status;
-    if (status) statuses.set(item.span.start, status);
+  for (const [start, task] of taskStatuses(ctx.doc, workspace?.file ?? '', wanted)) {
+    const status = (workspace && ledger?.row(workspace.file, task.id)?.status) ?? task.status;
+    if (status) statuses.set(start, status);
   }
   return statuses;
 }
@@ -29,12 +31,13 @@ export const overdue: Rule = {
   check(ctx) {
     const today = ctx.today;
     if (!today) return;
-    // Computed at the first overdue item only: minutes with none need no ledger.
+    const due = (item: Item): boolean => !!item.deadline?.date && isOverdue(item, today);
+    // Computed at the first overdue item only, for the overdue items: minutes with none need no ledger.
     let statuses: Map<number, LedgerStatus> | undefined;
     for (const item of ctx.doc.items) {
       const d = item.deadline;
-      if (!d?.date || !isOverdue(item, today)) continue;
-      statuses ??= ledgerStatuses(ctx);
+      if (!d?.date || !due(item)) continue;
+      statuses ??= ledgerStatuses(ctx, due);
       const status = statuses.get(item.span.start);
       if (status && !isOpenStatus(status)) continue;
       const days = daysBetween(d.date, today);
