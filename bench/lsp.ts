@@ -47,7 +47,13 @@ const capabilities: ClientCapabilities = {
   textDocument: {
     synchronization: { dynamicRegistration: false },
     publishDiagnostics: { versionSupport: true },
-    completion: { completionItem: { snippetSupport: true } },
+    // As VS Code's client: list defaults (one edit range for a whole list of completions).
+    completion: {
+      completionItem: { snippetSupport: true },
+      completionList: {
+        itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'],
+      },
+    },
   },
 };
 

@@ -60,6 +60,8 @@ export interface StartOptions {
   /** The `minutes` settings section the client answers with. Debounce 0 unless given. */
   settings?: Record<string, unknown>;
   initializationOptions?: Record<string, unknown>;
+  /** Take a completion list's shared edit range once for the list (`itemDefaults`), as VS Code does. */
+  completionDefaults?: boolean;
 }
 
 interface Events {
@@ -198,6 +200,9 @@ export class TestClient {
         synchronization: { dynamicRegistration: false },
         publishDiagnostics: { versionSupport: true },
         ...(options.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
+        ...(options.completionDefaults
+          ? { completion: { completionList: { itemDefaults: ['editRange', 'data'] } } }
+          : {}),
       },
     };
     const folders = options.folders ?? [];

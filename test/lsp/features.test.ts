@@ -10,6 +10,7 @@ import {
   HoverRequest,
   type CodeAction,
   type CompletionItem,
+  type CompletionList,
   type DocumentSymbol,
   type MarkupContent,
 } from 'vscode-languageserver-protocol';
@@ -84,6 +85,46 @@ describe('LSP: language features', () => {
           await client.close(uri);
         }
       });
+    }
+  });
+
+  it('says the shared edit range once to a client that takes list defaults, with the same edits', async () => {
+    const { text, position } = cursor(fixture('completion', 'mention.minutes'));
+    const uri = uriOf(path.join(root, 'completion', 'mention.minutes'));
+    const compact = await TestClient.start({
+      folders: [root],
+      settings: { today },
+      completionDefaults: true,
+    });
+    try {
+      await compact.waitFor('itemsChanged', (p) => p.uris.some((u) => u.endsWith('/budget.minutes')));
+      await client.open(uri, text);
+      await compact.open(uri, text);
+      const plain = (await client.connection.sendRequest(CompletionRequest.type, {
+        textDocument: { uri },
+        position,
+      })) as CompletionList;
+      const list = (await compact.connection.sendRequest(CompletionRequest.type, {
+        textDocument: { uri },
+        position,
+      })) as CompletionList;
+      const range = list.itemDefaults?.editRange;
+      assert.ok(range && 'start' in range, 'one edit range for the list');
+      assert.ok(list.items.length > 0 && list.items.every((i) => i.textEdit === undefined));
+      // What each item inserts, and where, is what the plain answer says item by item.
+      const edits = (items: CompletionItem[], shared?: typeof range) =>
+        items.map((i) => ({
+          label: i.label,
+          sortText: i.sortText,
+          filterText: i.filterText ?? i.label,
+          edit: i.textEdit ?? { range: shared, newText: i.textEditText ?? i.label },
+        }));
+      assert.deepStrictEqual(edits(list.items, range), edits(plain.items));
+      assert.strictEqual(list.isIncomplete, plain.isIncomplete);
+    } finally {
+      await compact.close(uri);
+      await client.close(uri);
+      compact.kill();
     }
   });
 

@@ -1,5 +1,11 @@
 /** What the feature handlers get from the server. */
-import type { CancellationToken, Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
+import type {
+  CancellationToken,
+  ClientCapabilities,
+  Connection,
+  Diagnostic,
+  TextDocuments,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { MinutesService } from '../core/api';
 import type { MinutesDocument } from '../core/model';
@@ -27,6 +33,8 @@ export interface ServerContext {
   /** False in an untrusted workspace: no registry or config file is read, no fix writes to other files. */
   readonly trusted: boolean;
   readonly log: Log;
+  /** What the client said it supports when it started the server. */
+  clientCapabilities(): ClientCapabilities;
   /** The service for the current settings, registry and date. */
   service(): MinutesService;
   /** The model of an open document, or null when it is not open or not checked (too large, binary). */

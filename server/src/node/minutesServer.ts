@@ -612,6 +612,10 @@ class MinutesServer implements ServerContext {
 
   // ---- ServerContext --------------------------------------------------------------------------------------
 
+  clientCapabilities(): ClientCapabilities {
+    return this.capabilities;
+  }
+
   /** An open document that is checked: not over `minutes.validation.maxFileSize`, not binary. */
   private checkable(uri: string): TextDocument | undefined {
     const document = this.documents.get(uri);

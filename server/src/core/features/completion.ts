@@ -231,7 +231,9 @@ function unitCompletions(
     const byLabel = index?.byLabel ?? [];
     const prefixStart = index ? lowerBound(index, typed) : 0;
     let k = 0;
-    for (const r of [0, 1]) {
+    // Every label starts with an empty `typed`: then there is no second rank.
+    for (const r of typed === '' ? [0] : [0, 1]) {
+      if (chosen.length >= MAX_UNIT_COMPLETIONS) break;
       // The unused entries of this rank, in label order: for rank 0 the run of labels starting with `typed`.
       const unused: number[] = [];
       const from = r === 0 ? prefixStart : 0;
