@@ -114,6 +114,8 @@ class MinutesServer implements ServerContext {
   private markReady!: () => void;
   private loaded = false;
   private readonly ready = new Promise<void>((resolve) => (this.markReady = resolve));
+  /** Documents just opened, whose first check is not debounced. */
+  private readonly opening = new Set<string>();
   private scans: Promise<void> = Promise.resolve();
   private markIndexed!: () => void;
   /** Resolved once the workspace folders were first searched. */
@@ -143,6 +145,8 @@ class MinutesServer implements ServerContext {
     connection.onInitialize((params) => this.initialize(params));
     connection.onInitialized(() => void this.initialized());
     connection.onShutdown(() => this.shutdown());
+    // An opened document is checked at once; the debounce is for typing.
+    documents.onDidOpen((e) => this.opening.add(e.document.uri));
     documents.onDidChangeContent((e) => this.schedule(e.document.uri));
     documents.onDidClose((e) => void this.closed(e.document.uri));
     connection.onDidChangeConfiguration((params) => this.reload(params.settings));
@@ -354,7 +358,7 @@ class MinutesServer implements ServerContext {
     this.timers.delete(uri);
     const version = this.documents.get(uri)?.version;
     if (version === undefined) return;
-    if (this.settings.debounce === 0) {
+    if (this.opening.delete(uri) || this.settings.debounce === 0) {
       void this.refresh(uri, version);
       return;
     }
