@@ -47,6 +47,7 @@ export const families: Record<string, (bytes: number) => string> = {
   'mentions against a long attendee list': (n) =>
     `出席：${fill('甲乙丙、', n / 2)}\n会议决定，${fill('@丁戊 ', n / 2)}`,
   'carriage returns only': (n) => fill('会议决定，由县财政局负责。\r', n),
+  'many first-level headings': (n) => header + fill('# 第二次会议\n## 会议决定\n', n),
 };
 
 /** What the timing process is asked: one family, timed at each size `runs` times after a warm-up run. */

@@ -137,6 +137,8 @@ function labelListKind(body: string, handles = false): ItemKind | null {
 class Assembler {
   readonly header: HeaderField[] = [];
   readonly sections: RawSection[] = [];
+  /** Per Markdown heading level (1–6), the index of the last section opened at that level, or -1. */
+  private readonly lastAtLevel = [-1, -1, -1, -1, -1, -1, -1];
   readonly items: RawItem[] = [];
   readonly suppressions: Suppression[] = [];
   readonly labels: ListLabel[] = [];
@@ -270,14 +272,10 @@ class Assembler {
     }
     const number = this.numberAt(t, at);
     // A subheading of a section without items (`## Attendees` › `### Voting members`) has none either.
-    let parent: Pick<RawSection, 'items'> | null = null;
-    for (let k = this.sections.length - 1; k >= 0 && block.level > 0; k--) {
-      const l = this.sections[k].level;
-      if (l > 0 && l < block.level) {
-        parent = this.sections[k];
-        break;
-      }
-    }
+    // The nearest section before it with a lower level.
+    let nearest = -1;
+    for (let l = 1; l < Math.min(block.level, 7); l++) nearest = Math.max(nearest, this.lastAtLevel[l]);
+    let parent: Pick<RawSection, 'items'> | null = nearest < 0 ? null : this.sections[nearest];
     if (!parent && block.level > 0 && this.part?.before) parent = this.part.before.parent(block.level);
     const inherited = parent !== null && !parent.items;
     this.openSection({
@@ -304,6 +302,7 @@ class Assembler {
   private openSection(s: Omit<RawSection, 'span' | 'level'> & { start: number; level?: number }): void {
     this.closeItem(s.start);
     this.recent = null;
+    if (s.level !== undefined && s.level > 0) this.lastAtLevel[Math.min(s.level, 6)] = this.sections.length;
     this.sections.push({
       kind: s.kind,
       heading: s.heading.trim(),
