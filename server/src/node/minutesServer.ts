@@ -259,8 +259,10 @@ class MinutesServer implements ServerContext {
         this.settings = await this.fetchSettings(pushed);
         if (this.trusted) await this.config.load(this.folders, this.settings.unitsPaths);
         this.rebuildService();
-        await this.watch();
+        // Documents are checked while the client registers the file watchers (a round trip).
+        const watching = this.watch();
         // Before the first load, documents wait for it (`ready`) and are checked once it is done.
+        this.markReady();
         if (this.loaded) this.revalidateAll();
         const units = JSON.stringify(this.config.units);
         if (units !== this.indexedUnits) {
@@ -268,6 +270,7 @@ class MinutesServer implements ServerContext {
           this.indexedUnits = units;
           this.reindex();
         }
+        await watching;
       } catch (error) {
         this.log(`Reloading the configuration failed: ${(error as Error).stack ?? String(error)}`);
       }
