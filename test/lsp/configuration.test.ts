@@ -193,6 +193,8 @@ describe('LSP: configuration', () => {
       // The index built is a change of the workspace (result ids follow it): this test begins after it.
       await client.indexed();
       await client.open(uri, fixture('lsp', 'park.minutes'));
+      // So is the open document's own entry, made once it rests.
+      await client.waitFor('itemsChanged', (p) => p.uris.includes(uri));
       const first = (await pull(uri)) as FullDocumentDiagnosticReport;
       assert.strictEqual(first.kind, DocumentDiagnosticReportKind.Full);
       assert.deepStrictEqual(codes(first.items), ['missing-deadline', 'missing-owner', 'overdue']);
