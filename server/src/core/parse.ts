@@ -642,24 +642,31 @@ export function documentOf(
     suppressions: read.suppressions,
     mentions: uniqueMentions,
   };
-  if (text !== original) writtenAsIs(doc);
-  return doc;
+  return text === original ? doc : writtenAsIs(doc);
 }
 
-/** Names, values and texts of a document read through its folded script, as the document writes them. */
-function writtenAsIs(doc: MinutesDocument): void {
+/**
+ * Names, values and texts of a document read through its folded script, as the document writes them: in
+ * copies, since the incremental reader keeps the parts' readings (and their objects) for the next read.
+ */
+function writtenAsIs(doc: MinutesDocument): MinutesDocument {
   const at = (s: Span): string => doc.text.slice(s.start, s.end);
-  if (doc.title) doc.title.text = at(doc.title.span);
-  for (const h of doc.header) {
-    h.value = at(h.valueSpan);
-    for (const v of h.values) v.name = at(v.span);
-  }
-  for (const s of doc.sections) s.heading = at(s.headingSpan);
-  for (const item of doc.items) {
-    item.text = collapse(at(item.span));
-    for (const o of item.owners) o.name = at(o.span);
-    if (item.deadline) item.deadline.text = at(item.deadline.span);
-  }
-  for (const d of doc.dates) d.text = at(d.span);
-  for (const m of doc.mentions) m.name = at(m.span);
+  return {
+    ...doc,
+    title: doc.title && { ...doc.title, text: at(doc.title.span) },
+    header: doc.header.map((h) => ({
+      ...h,
+      value: at(h.valueSpan),
+      values: h.values.map((v) => ({ ...v, name: at(v.span) })),
+    })),
+    sections: doc.sections.map((s) => ({ ...s, heading: at(s.headingSpan) })),
+    items: doc.items.map((item) => ({
+      ...item,
+      text: collapse(at(item.span)),
+      owners: item.owners.map((o) => ({ ...o, name: at(o.span) })),
+      deadline: item.deadline && { ...item.deadline, text: at(item.deadline.span) },
+    })),
+    dates: doc.dates.map((d) => ({ ...d, text: at(d.span) })),
+    mentions: doc.mentions.map((m) => ({ ...m, name: at(m.span) })),
+  };
 }
