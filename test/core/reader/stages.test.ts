@@ -89,6 +89,11 @@ describe('reader stage 2: sentences', () => {
     ]);
   });
 
+  it('does not cut at a mark with nothing before it', () => {
+    const text = '！会同财政局办理。\n？';
+    assert.deepStrictEqual(texts(text, sentences(text, 0, text.length)), ['！会同财政局办理。', '？']);
+  });
+
   it('cuts after a comma before a meeting’s lead phrase', () => {
     const text = '会议审议通过了《办法》,会议要求,各部门要严格执行。';
     assert.deepStrictEqual(texts(text, sentences(text, 0, text.length)), [

@@ -68,6 +68,8 @@ export function sentences(text: string, from: number, to: number): Span[] {
   for (let i = from; i < to; i++) {
     const c = text[i];
     if (c === '。' || c === '！' || c === '？' || c === '；' || c === ';' || c === '!' || c === '?') {
+      // A mark with nothing before it (`！会…` at a line's start) ends no sentence: it opens the next.
+      if (nextNonSpace(text, start, i) === i) continue;
       let j = i + 1;
       while (j < to && /[”’"'）)」』]/.test(text[j])) j++;
       push(j);
