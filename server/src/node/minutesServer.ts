@@ -687,7 +687,7 @@ class MinutesServer implements ServerContext {
     for (const [uri, entry] of this.index) {
       throwIfCancelled(token);
       // The index knows which units each saved document names: read only those that name this one.
-      if (this.documents.get(uri) || !names.some((name) => entry.units.has(name))) continue;
+      if (this.documents.get(uri) || !names.some((name) => entry.units.names.includes(name))) continue;
       try {
         result.push({ uri, doc: this.service().parse(await readText(this.fs, uri)) });
       } catch (error) {
