@@ -4,7 +4,7 @@
  * would keep a 10 KB document in memory), and one object for what its items and ledger facts say alike (the
  * same range, the same deadline).
  */
-import type { Range } from 'vscode-languageserver';
+import type { Position, Range } from 'vscode-languageserver';
 import type { DocumentRecord, ItemRecord } from '../core/api';
 import type { FollowUp, LedgerDocument, LedgerItem, Reference } from '../core/ledger/extract';
 
@@ -23,11 +23,11 @@ const mostShared = 50_000;
 /** Short strings many documents repeat (units, owners, dates, sections), one copy each. */
 const sharedStrings = new Map<string, string>();
 
-/** One detached copy of a short string for every document; a longer one detached on its own. */
+/** One detached copy of a short string (a name, a date, a heading) for the whole index; a longer one its own. */
 export function shared(text: string): string;
 export function shared(text: string | null): string | null;
 export function shared(text: string | null): string | null {
-  if (text === null || text.length < shortestView) return text;
+  if (text === null) return text;
   if (text.length > 40) return detached(text);
   let kept = sharedStrings.get(text);
   if (kept === undefined) {
@@ -38,7 +38,7 @@ export function shared(text: string | null): string | null {
   return kept;
 }
 
-/** Owners and lists of names many items repeat, frozen (shared, they must not change), one copy each. */
+/** Positions, owners and lists of names many items repeat, frozen (shared, they must not change), one copy each. */
 const sharedValues = new Map<string, unknown>();
 
 /** The value kept under `key` (a key made of detached strings only), made and frozen when missing. */
@@ -76,6 +76,11 @@ function names(list: readonly string[]): string[] {
   return sharedValue(`N\n${kept.join('\n')}`, () => kept);
 }
 
+/** A position, one frozen object for every range of the index that starts or ends there. */
+function position(at: Position): Position {
+  return sharedValue(`p${at.line}:${at.character}`, () => ({ line: at.line, character: at.character }));
+}
+
 type Deadline = { text: string; date: string | null } | null;
 
 /** Detaches one document's record and ledger facts, with one object for each range and deadline they repeat. */
@@ -90,10 +95,7 @@ class Detacher {
     const key = `${start.line}:${start.character}:${end.line}:${end.character}`;
     let kept = this.ranges.get(key);
     if (!kept) {
-      kept = {
-        start: { line: start.line, character: start.character },
-        end: { line: end.line, character: end.character },
-      };
+      kept = { start: position(start), end: position(end) };
       this.ranges.set(key, kept);
     }
     return kept;

@@ -38,7 +38,8 @@ function itemKeys(items: readonly ItemRecord[]): string[] {
     const base = `${item.kind}:${item.text}`;
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
-    return `${n}:${base}`;
+    // The number and kind one string for the whole index, joined to the item's own text (not a copy of it).
+    return shared(`${n}:${item.kind}:`) + item.text;
   });
 }
 
