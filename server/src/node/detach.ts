@@ -17,87 +17,114 @@ export function detached(text: string): string {
   return text.length < shortestView ? text : (JSON.parse(JSON.stringify(text)) as string);
 }
 
-/** How many strings `shared` keeps before it starts again (a long session meets many names). */
+/**
+ * A table of values many documents repeat, one copy each; it forgets them all once it holds `mostShared` (a
+ * long session meets many names), which costs only copies. Shared values are frozen: they must not change.
+ */
+class Shared<K, V> {
+  private readonly kept = new Map<K, V>();
+
+  /** `keyOf`: what a value is kept under, given the key it was asked for (by default that key). */
+  constructor(private readonly keyOf: (key: K, value: V) => K = (key) => key) {}
+
+  get(key: K, make: () => V): V {
+    let value = this.kept.get(key);
+    if (value === undefined) {
+      if (this.kept.size >= mostShared) this.kept.clear();
+      value = make();
+      this.kept.set(this.keyOf(key, value), value);
+    }
+    return value;
+  }
+}
+
 const mostShared = 50_000;
 
-/** Short strings many documents repeat (units, owners, dates, sections), one copy each. */
-const sharedStrings = new Map<string, string>();
+/** Strings this short are names, dates, headings: shared; longer ones are an item's words, copied. */
+const longestShared = 24;
+
+/** Kept under their copies: the string asked for may be a cut of a document's text. */
+const strings = new Shared<string, string>((_, copy) => copy);
 
 /** One detached copy of a short string (a name, a date, a heading) for the whole index; a longer one its own. */
 export function shared(text: string): string;
 export function shared(text: string | null): string | null;
 export function shared(text: string | null): string | null {
   if (text === null) return text;
-  if (text.length > 40) return detached(text);
-  let kept = sharedStrings.get(text);
-  if (kept === undefined) {
-    if (sharedStrings.size >= mostShared) sharedStrings.clear();
-    kept = detached(text);
-    sharedStrings.set(kept, kept);
-  }
-  return kept;
-}
-
-/** Positions, owners and lists of names many items repeat, frozen (shared, they must not change), one copy each. */
-const sharedValues = new Map<string, unknown>();
-
-/** The value kept under `key` (a key made of detached strings only), made and frozen when missing. */
-function sharedValue<T extends object>(key: string, make: () => T): T {
-  let kept = sharedValues.get(key) as T | undefined;
-  if (kept === undefined) {
-    if (sharedValues.size >= mostShared) sharedValues.clear();
-    kept = Object.freeze(make());
-    sharedValues.set(key, kept);
-  }
-  return kept;
+  if (text.length > longestShared) return detached(text);
+  return strings.get(text, () => detached(text));
 }
 
 type Owner = ItemRecord['owners'][number];
 
-function owners(list: readonly Owner[]): Owner[] {
-  const kept = list.map((o) => {
-    const name = shared(o.name);
-    const unit = shared(o.unit);
-    return sharedValue(`o\n${name}\n${o.role}\n${o.vague}\n${unit}`, () => ({
-      name,
-      role: o.role,
-      vague: o.vague,
-      unit,
-    }));
-  });
-  return sharedValue(
-    `O${kept.map((o) => `\n${o.name}\n${o.role}\n${o.vague}\n${o.unit}`).join('\t')}`,
-    () => kept,
-  );
+const none: never[] = Object.freeze([]) as unknown as never[];
+
+/** Each owner named, as each role, vagueness and unit it comes with: by its name. */
+const ownersByName = new Shared<string, Owner[]>();
+/** The list of one owner, by that owner. */
+const soleOwners = new WeakMap<Owner, Owner[]>();
+
+function owner(o: Owner): Owner {
+  const name = shared(o.name);
+  const unit = shared(o.unit);
+  const variants = ownersByName.get(name, () => []);
+  let kept = variants.find((v) => v.role === o.role && v.vague === o.vague && v.unit === unit);
+  if (!kept) {
+    kept = Object.freeze({ name, role: o.role, vague: o.vague, unit });
+    variants.push(kept);
+  }
+  return kept;
 }
+
+function owners(list: readonly Owner[]): Owner[] {
+  if (list.length === 0) return none;
+  if (list.length > 1) return list.map(owner);
+  const sole = owner(list[0]);
+  let kept = soleOwners.get(sole);
+  if (!kept) {
+    kept = Object.freeze([sole]) as Owner[];
+    soleOwners.set(sole, kept);
+  }
+  return kept;
+}
+
+/** The list of one name, by that name. */
+const soleNames = new Shared<string, string[]>();
 
 function names(list: readonly string[]): string[] {
-  const kept = list.map((name) => shared(name));
-  return sharedValue(`N\n${kept.join('\n')}`, () => kept);
+  if (list.length === 0) return none;
+  if (list.length > 1) return list.map((name) => shared(name));
+  const name = shared(list[0]);
+  return soleNames.get(name, () => Object.freeze([name]) as string[]);
 }
 
-/** A position, one frozen object for every range of the index that starts or ends there. */
+const positions = new Shared<number, Position>();
+
+/** A position, one object for every range of the index that starts or ends there. */
 function position(at: Position): Position {
-  return sharedValue(`p${at.line}:${at.character}`, () => ({ line: at.line, character: at.character }));
+  const { line, character } = at;
+  if (character >= 2 ** 21) return { line, character };
+  return positions.get(line * 2 ** 21 + character, () => Object.freeze({ line, character }));
 }
 
 type Deadline = { text: string; date: string | null } | null;
 
 /** Detaches one document's record and ledger facts, with one object for each range and deadline they repeat. */
 class Detacher {
-  private readonly ranges = new Map<string, Range>();
-  private readonly deadlines = new Map<string, NonNullable<Deadline>>();
+  /** Ranges by their start and end positions (shared objects). */
+  private readonly ranges = new Map<Position, Map<Position, Range>>();
+  /** Deadlines by their words, then date. */
+  private readonly deadlines = new Map<string, NonNullable<Deadline>[]>();
   /** Each item's detached text, by its range: the ledger's words for the item are cut from it. */
   private readonly texts = new Map<Range, string>();
 
   range(range: Range): Range {
-    const { start, end } = range;
-    const key = `${start.line}:${start.character}:${end.line}:${end.character}`;
-    let kept = this.ranges.get(key);
-    if (!kept) {
-      kept = { start: position(start), end: position(end) };
-      this.ranges.set(key, kept);
-    }
+    const start = position(range.start);
+    const end = position(range.end);
+    let ends = this.ranges.get(start);
+    if (!ends) this.ranges.set(start, (ends = new Map()));
+    let kept = ends.get(end);
+    if (!kept) ends.set(end, (kept = { start, end }));
     return kept;
   }
 
@@ -105,14 +132,19 @@ class Detacher {
     if (!deadline) return null;
     const text = shared(deadline.text);
     const date = shared(deadline.date);
-    // The key is made of detached strings: a key joining cuts of the text could keep the text alive.
-    const key = `${date ?? ''}\n${text}`;
-    let kept = this.deadlines.get(key);
-    if (!kept) {
-      kept = { text, date };
-      this.deadlines.set(key, kept);
-    }
+    let dates = this.deadlines.get(text);
+    if (!dates) this.deadlines.set(text, (dates = []));
+    let kept = dates.find((d) => d.date === date);
+    if (!kept) dates.push((kept = { text, date }));
     return kept;
+  }
+
+  private lastSection: [string | null, string | null] = [null, null];
+
+  /** The section of an item: the one before's, most of the time. */
+  private section(section: string | null): string | null {
+    if (section !== this.lastSection[0]) this.lastSection = [section, shared(section)];
+    return this.lastSection[1];
   }
 
   item(item: ItemRecord): ItemRecord {
@@ -121,7 +153,7 @@ class Detacher {
     this.texts.set(range, text);
     return {
       kind: item.kind,
-      section: shared(item.section),
+      section: this.section(item.section),
       text,
       range,
       owners: owners(item.owners),

@@ -11,7 +11,7 @@ import type { LedgerDocument } from '../core/ledger/extract';
 import type { MinutesDocument } from '../core/model';
 import { unitsUsed } from '../core';
 import type { ListedItem } from '../protocol';
-import { detachedFacts, shared } from './detach';
+import { detached, detachedFacts, shared } from './detach';
 import { isUnder } from './uri';
 
 export interface IndexEntry {
@@ -85,7 +85,7 @@ function symbolTable(symbols: DocumentSymbol[]): SymbolTable {
   };
   visit(symbols, -1);
   const table: SymbolTable = {
-    names: flat.map((f) => shared(f.symbol.name)),
+    names: flat.map((f) => detached(f.symbol.name)),
     kinds: new Uint8Array(flat.length),
     ranges: new Uint32Array(flat.length * 4),
     containers: new Int32Array(flat.length),
