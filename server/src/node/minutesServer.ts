@@ -74,6 +74,8 @@ export interface ServerHost {
 const itemsChangedDelay = 50;
 /** How long an open document rests unchanged before its index entry is updated. */
 const indexPause = 100;
+/** How many saved documents are read ahead of the one being indexed. */
+const readAhead = 8;
 /** More items changed than this at once (every document read again): the client is told to ask again. */
 const largestDelta = 2000;
 
@@ -511,7 +513,7 @@ class MinutesServer implements ServerContext {
     this.queueIndexing(async () => {
       for (const folder of folders) {
         const files = await findMinutesFiles(this.fs, folder, this.log, () => this.shuttingDown);
-        for (const uri of files) if (!this.documents.get(uri)) await this.indexFile(uri);
+        await this.indexFiles(files.filter((uri) => !this.documents.get(uri)));
       }
     });
   }
@@ -519,37 +521,66 @@ class MinutesServer implements ServerContext {
   /** Reads every saved document of the index again (not the folders: the set of files is unchanged). */
   private reindex(): void {
     this.queueIndexing(async () => {
-      for (const [uri, entry] of [...this.index]) {
-        if (!entry.open && !this.shuttingDown) await this.indexFile(uri);
-      }
+      await this.indexFiles([...this.index].filter(([, entry]) => !entry.open).map(([uri]) => uri));
     });
   }
 
   /** Reads one saved document into the index (or out of it, when it is gone or not checkable). */
   private async indexFile(uri: string): Promise<void> {
+    await this.indexFiles([uri]);
+  }
+
+  /**
+   * Reads saved documents into the index in order, each file read a few files ahead of the one being parsed,
+   * so that the disk works while the processor parses.
+   */
+  private async indexFiles(uris: readonly string[]): Promise<void> {
+    const reads: Promise<string | null>[] = [];
+    let next = 0;
+    for (const uri of uris) {
+      if (this.shuttingDown) return;
+      while (next < uris.length && reads.length < readAhead) reads.push(this.readSaved(uris[next++]));
+      const text = await (reads.shift() as Promise<string | null>);
+      // A document opened meanwhile is indexed as the editor has it.
+      if (text === null || this.documents.get(uri)) continue;
+      try {
+        this.setEntry(uri, this.currentService.parse(text), undefined);
+      } catch (error) {
+        this.log(`Skipped ${uri}: ${(error as Error).message}`);
+        this.forget(uri);
+      }
+    }
+  }
+
+  /**
+   * The text of a saved document to index; null (and the document out of the index) when it is gone, not
+   * checkable, or open in the editor.
+   */
+  private async readSaved(uri: string): Promise<string | null> {
     try {
       const stat = await this.fs.stat(uri);
       if (!stat || stat.kind !== 'file') {
         this.forget(uri);
-        return;
+        return null;
       }
       if (!(await this.reallyInWorkspace(uri))) {
         this.log(`Skipped ${uri}: a link out of the workspace folder.`);
         this.forget(uri);
-        return;
+        return null;
       }
       const text = stat.size > this.settings.maxFileSize ? '' : await readText(this.fs, uri);
       const reason = skipReason(text, this.settings.maxFileSize, stat.size);
-      if (this.documents.get(uri)) return;
+      if (this.documents.get(uri)) return null;
       if (reason) {
         this.log(`Skipped ${uri}: ${reason === 'tooLarge' ? `${stat.size} bytes` : 'contains NUL bytes'}.`);
         this.forget(uri);
-        return;
+        return null;
       }
-      this.setEntry(uri, this.currentService.parse(text), undefined);
+      return text;
     } catch (error) {
       this.log(`Skipped ${uri}: ${(error as Error).message}`);
       this.forget(uri);
+      return null;
     }
   }
 
@@ -687,7 +718,7 @@ class MinutesServer implements ServerContext {
     for (const [uri, entry] of this.index) {
       throwIfCancelled(token);
       // The index knows which units each saved document names: read only those that name this one.
-      if (this.documents.get(uri) || !names.some((name) => entry.units.has(name))) continue;
+      if (this.documents.get(uri) || !names.some((name) => entry.units.names.includes(name))) continue;
       try {
         result.push({ uri, doc: this.service().parse(await readText(this.fs, uri)) });
       } catch (error) {

@@ -11,6 +11,7 @@ import type { LedgerDocument } from '../core/ledger/extract';
 import type { MinutesDocument } from '../core/model';
 import { unitsUsed } from '../core';
 import type { ListedItem } from '../protocol';
+import { detached, detachedFacts, shared } from './detach';
 import { isUnder } from './uri';
 
 export interface IndexEntry {
@@ -18,7 +19,7 @@ export interface IndexEntry {
   /** What the document gives the follow-up ledger. */
   ledger: LedgerDocument;
   /** Units named in the document, with counts. */
-  units: ReadonlyMap<string, number>;
+  units: UnitCounts;
   /** Sections and items, flattened, for workspace symbol search. */
   symbols: SymbolTable;
   /** True while the document is open in the editor (the entry then follows the editor, not the disk). */
@@ -37,7 +38,8 @@ function itemKeys(items: readonly ItemRecord[]): string[] {
     const base = `${item.kind}:${item.text}`;
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
-    return `${n}:${base}`;
+    // The number and kind one string for the whole index, joined to the item's own text (not a copy of it).
+    return shared(`${n}:${item.kind}:`) + item.text;
   });
 }
 
@@ -83,7 +85,7 @@ function symbolTable(symbols: DocumentSymbol[]): SymbolTable {
   };
   visit(symbols, -1);
   const table: SymbolTable = {
-    names: flat.map((f) => f.symbol.name),
+    names: flat.map((f) => detached(f.symbol.name)),
     kinds: new Uint8Array(flat.length),
     ranges: new Uint32Array(flat.length * 4),
     containers: new Int32Array(flat.length),
@@ -115,7 +117,24 @@ export function workspaceSymbol(uri: string, table: SymbolTable, i: number): Wor
   };
 }
 
-/** The index entry of one parsed document. */
+/**
+ * Units named in a document and how often each (`counts[i]` for `names[i]`): in two arrays rather than a map
+ * per document, each name one string for the whole index.
+ */
+export interface UnitCounts {
+  names: readonly string[];
+  counts: Uint32Array;
+}
+
+function unitCounts(doc: MinutesDocument): UnitCounts {
+  const used = unitsUsed(doc);
+  return { names: [...used.keys()].map((unit) => shared(unit)), counts: Uint32Array.from(used.values()) };
+}
+
+/**
+ * The index entry of one parsed document: only what the workspace features read, copied out of the model
+ * and the text (neither is kept once the entry is made).
+ */
 export function analyze(
   service: MinutesService,
   doc: MinutesDocument,
@@ -123,9 +142,8 @@ export function analyze(
   version: number | undefined,
 ): IndexEntry {
   return {
-    record: service.items(doc, file),
-    ledger: service.ledgerDocument(doc, file),
-    units: unitsUsed(doc),
+    ...detachedFacts(service.items(doc, file), service.ledgerDocument(doc, file)),
+    units: unitCounts(doc),
     symbols: symbolTable(service.symbols(doc, file)),
     open: version !== undefined,
     ...(version === undefined ? {} : { version }),
@@ -252,20 +270,20 @@ export class WorkspaceIndex {
     const counts = new Map(this.totals);
     const own = exceptUri === undefined ? undefined : this.entries.get(exceptUri);
     if (own) {
-      for (const [unit, n] of own.units) {
-        const left = (counts.get(unit) ?? 0) - n;
+      own.units.names.forEach((unit, i) => {
+        const left = (counts.get(unit) ?? 0) - own.units.counts[i];
         if (left > 0) counts.set(unit, left);
         else counts.delete(unit);
-      }
+      });
     }
     return counts;
   }
 
-  private count(units: ReadonlyMap<string, number>, sign: 1 | -1): void {
-    for (const [unit, n] of units) {
-      const total = (this.totals.get(unit) ?? 0) + sign * n;
+  private count(units: UnitCounts, sign: 1 | -1): void {
+    units.names.forEach((unit, i) => {
+      const total = (this.totals.get(unit) ?? 0) + sign * units.counts[i];
       if (total > 0) this.totals.set(unit, total);
       else this.totals.delete(unit);
-    }
+    });
   }
 }
