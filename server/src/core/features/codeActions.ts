@@ -39,14 +39,17 @@ function itemAt(doc: MinutesDocument, offset: number): Item | undefined {
 
 /**
  * Where to add to an item: before the mark that closes its sentence (。；！？, and the quotes or brackets
- * after it: `…要？”`), or at its end; on the line before when the mark starts a line of its own.
+ * after it: `…要？”`; a full stop when another sentence follows on the line), or at its end; on the line
+ * before when the mark starts a line of its own.
  */
 function appendPoint(doc: MinutesDocument, item: Item): number {
   const text = doc.text;
   let end = item.span.end;
   let k = end;
   while (k > item.span.start && /[”’"'）)」』]/.test(text[k - 1])) k--;
-  if (k > item.span.start && /[。；;！？!?]/.test(text[k - 1])) end = k - 1;
+  const followed = /\S/.test(text.slice(end, doc.lines.lineEnd(doc.lines.lineAt(end))));
+  if (k > item.span.start && (/[。；;！？!?]/.test(text[k - 1]) || (text[k - 1] === '.' && followed)))
+    end = k - 1;
   // Not at the start of a line: what is added there would be read as a line (a label) of its own.
   let before = end;
   while (before > item.span.start && /[ \t\u3000]/.test(text[before - 1])) before--;
