@@ -39,17 +39,22 @@ function itemAt(doc: MinutesDocument, offset: number): Item | undefined {
 
 /**
  * Where to add to an item: before the mark that closes its sentence (。；！？, and the quotes or brackets
- * after it: `…要？”`; a full stop when another sentence follows on the line), or at its end; on the line
- * before when the mark starts a line of its own.
+ * after it: `…要？”`; a full stop too, but at the end of a list entry, where the entry is the item and
+ * nothing follows), or at its end; on the line before when the mark starts a line of its own. `beforeMark`:
+ * whether a mark follows what is added (then it needs no full stop of its own).
  */
-function appendPoint(doc: MinutesDocument, item: Item): number {
+function appendPoint(doc: MinutesDocument, item: Item): { at: number; beforeMark: boolean } {
   const text = doc.text;
   let end = item.span.end;
   let k = end;
   while (k > item.span.start && /[”’"'）)」』]/.test(text[k - 1])) k--;
-  const followed = /\S/.test(text.slice(end, doc.lines.lineEnd(doc.lines.lineAt(end))));
-  if (k > item.span.start && (/[。；;！？!?]/.test(text[k - 1]) || (text[k - 1] === '.' && followed)))
-    end = k - 1;
+  // After a full stop in running text, what is added would be read as a sentence of its own.
+  const lastOfEntry =
+    LIST_ENTRY.test(text.slice(item.span.start, item.span.end)) &&
+    !/\S/.test(text.slice(end, doc.lines.lineEnd(doc.lines.lineAt(end))));
+  const beforeMark =
+    k > item.span.start && (/[。；;！？!?]/.test(text[k - 1]) || (text[k - 1] === '.' && !lastOfEntry));
+  if (beforeMark) end = k - 1;
   // Not at the start of a line: what is added there would be read as a line (a label) of its own.
   let before = end;
   while (before > item.span.start && /[ \t\u3000]/.test(text[before - 1])) before--;
@@ -57,7 +62,7 @@ function appendPoint(doc: MinutesDocument, item: Item): number {
     while (before > item.span.start && /\s/.test(text[before - 1])) before--;
     end = before;
   }
-  return end;
+  return { at: end, beforeMark };
 }
 
 function action(
@@ -157,8 +162,9 @@ export function codeActions(
           out.push(action(zhUi ? '添加责任单位' : 'Add an owner', uri, d, [edit], true, command));
           break;
         }
-        const text = zh ? '（责任单位：@）' : entry ? ' (Owner: @)' : ' Owner: @';
-        const { edit, command } = insertWithCursor(doc, uri, appendPoint(doc, item), text, '@');
+        const { at, beforeMark } = appendPoint(doc, item);
+        const text = zh ? '（责任单位：@）' : entry || beforeMark ? ' (Owner: @)' : ' Owner: @';
+        const { edit, command } = insertWithCursor(doc, uri, at, text, '@');
         out.push(action(zhUi ? '添加责任单位' : 'Add an owner', uri, d, [edit], true, command));
         break;
       }
@@ -166,7 +172,7 @@ export function codeActions(
         const item = itemAt(doc, start);
         if (!item) break;
         const zh = chineseFor(doc, item);
-        const atOffset = appendPoint(doc, item);
+        const { at: atOffset, beforeMark } = appendPoint(doc, item);
         const at = doc.lines.positionAt(atOffset);
         const anchor = doc.meeting.date ?? today;
         const choices: [string, string][] = anchor
@@ -177,7 +183,8 @@ export function codeActions(
             ]
           : [];
         choices.forEach(([label, iso], i) => {
-          const newText = fitted(doc, atOffset, zh ? `（时限：${chineseDeadline(iso)}）` : ` Due: ${iso}.`);
+          const due = beforeMark ? ` (Due: ${iso})` : ` Due: ${iso}.`;
+          const newText = fitted(doc, atOffset, zh ? `（时限：${chineseDeadline(iso)}）` : due);
           out.push(
             action(
               `${zhUi ? '添加时限' : 'Add a deadline'}: ${label} (${iso})`,
@@ -192,7 +199,7 @@ export function codeActions(
           const { edit, command } = insertWithCursor(
             doc,
             uri,
-            appendPoint(doc, item),
+            atOffset,
             zh ? '（时限：）' : ' Due: ',
             zh ? '时限：' : 'Due: ',
           );
