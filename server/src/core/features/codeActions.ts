@@ -150,14 +150,16 @@ export function codeActions(
           entry &&
           /^[A-Z][a-z]/.test(doc.text.slice(item.span.start + entry[0].length))
         ) {
-          // Notes written `Dana to send …`: `- Send the draft` becomes `- @ to send the draft`.
+          // Notes written `Dana to send …`: `- Send the draft` becomes `- @ to send the draft`. A mention
+          // right after `1.` would be read as part of an address (`1.@a`): a space goes between.
           const at = item.span.start + entry[0].length;
           const pos = doc.lines.positionAt(at);
+          const gap = /\s$/.test(entry[0]) ? '' : ' ';
           const edit: TextEdit = {
             range: { start: pos, end: doc.lines.positionAt(at + 1) },
-            newText: `@ to ${doc.text[at].toLowerCase()}`,
+            newText: `${gap}@ to ${doc.text[at].toLowerCase()}`,
           };
-          const cursor = { line: pos.line, character: pos.character + 1 };
+          const cursor = { line: pos.line, character: pos.character + gap.length + 1 };
           const command = { title: 'Choose', command: REVEAL_AND_SUGGEST, arguments: [uri, cursor] };
           out.push(action(zhUi ? '添加责任单位' : 'Add an owner', uri, d, [edit], true, command));
           break;
