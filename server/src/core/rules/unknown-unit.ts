@@ -1,5 +1,20 @@
+import type { Span } from '../model';
 import type { Rule } from './rule';
 import { isVagueOwner } from '../vocabulary';
+
+/**
+ * Whether the reader cuts names at spaces where `span` stands: after `@` (a mention ends at a space), and
+ * among Chinese words or mentions (`要 Comms`, `@财政局 Comms`). A suggestion with spaces would be read as
+ * two names there. Looks at most 200 characters each way, to the nearest separator.
+ */
+function cutsAtSpaces(text: string, span: Span): boolean {
+  if (text[span.start - 1] === '@' || text[span.start - 1] === '＠') return true;
+  let a = span.start;
+  while (a > Math.max(0, span.start - 200) && !/[、，,；;：:\n]/.test(text[a - 1])) a--;
+  let b = span.end;
+  while (b < Math.min(text.length, span.end + 200) && !/[、，,；;。\n]/.test(text[b])) b++;
+  return /[\u4e00-\u9fff@＠]/.test(text.slice(a, b));
+}
 
 export const unknownUnit: Rule = {
   id: 'unknown-unit',
@@ -14,14 +29,14 @@ export const unknownUnit: Rule = {
     const headerSpans = new Set(ctx.doc.header.flatMap((h) => h.values.map((v) => v.span.start)));
     for (const m of ctx.doc.mentions) {
       if (headerSpans.has(m.span.start) || units.isKnown(m.name) || isVagueOwner(m.name)) continue;
-      // After `@`, a name with spaces would end the mention early: suggest its alias without spaces instead.
-      const afterAt = ctx.doc.text[m.span.start - 1] === '@' || ctx.doc.text[m.span.start - 1] === '＠';
+      // Where names end at spaces, a name with spaces would be cut: suggest its alias without spaces instead.
+      const spaced = cutsAtSpaces(ctx.doc.text, m.span);
       // Suggestions are looked for only when the problem is listed.
       let suggestions: string[] | undefined;
       const suggest = (): string[] =>
         (suggestions ??= units
           .suggest(m.name)
-          .map((s) => (afterAt && /\s/.test(s) ? units.lookup(s)?.aliases.find((a) => !/\s/.test(a)) : s))
+          .map((s) => (spaced && /\s/.test(s) ? units.lookup(s)?.aliases.find((a) => !/\s/.test(a)) : s))
           .filter((s): s is string => s !== undefined && s !== m.name));
       ctx.report(
         m.span,
