@@ -485,7 +485,13 @@ class Assembler {
       this.closeItem();
       return;
     }
-    if (!this.seenContent && content.length <= 80 && !/[。.；;:：]$|[，,。；;]/.test(content)) {
+    // A short first line is the title, unless it opens with a point (`一是…`): that is content.
+    if (
+      !this.seenContent &&
+      content.length <= 80 &&
+      !/[。.；;:：]$|[，,。；;]/.test(content) &&
+      ordinalAt(content, 0) === null
+    ) {
       this.title = { text: content, span: { ...block.span } };
       return;
     }
