@@ -159,7 +159,13 @@ export async function startCodeServer(opts: {
     '--disable-workspace-trust',
     opts.workspace,
   ];
-  const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its IPC sockets (vscode-ipc-*.sock) go to a temporary folder of the run's own, removed with it.
+  const sockets = tempDir('sockets');
+  const child = spawn(process.execPath, args, {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, TMPDIR: sockets, XDG_RUNTIME_DIR: sockets },
+  });
   let output = '';
   const collect = (d: Buffer): void => {
     output += d.toString();
