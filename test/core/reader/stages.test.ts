@@ -89,9 +89,13 @@ describe('reader stage 2: sentences', () => {
     ]);
   });
 
-  it('does not cut at a mark with nothing before it', () => {
-    const text = '！会同财政局办理。\n？';
-    assert.deepStrictEqual(texts(text, sentences(text, 0, text.length)), ['！会同财政局办理。', '？']);
+  it('does not cut at a mark with no word before it', () => {
+    const text = '！会同财政局办理。\n、；要报送。？';
+    assert.deepStrictEqual(texts(text, sentences(text, 0, text.length)), [
+      '！会同财政局办理。',
+      '、；要报送。',
+      '？',
+    ]);
   });
 
   it('cuts after a comma before a meeting’s lead phrase', () => {

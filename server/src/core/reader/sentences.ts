@@ -53,11 +53,29 @@ function isSpace(c: string | undefined): boolean {
   return c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u3000';
 }
 
+/** A letter or digit of any script, not space, punctuation or a symbol: what a sentence needs. */
+function isWordCode(c: number): boolean {
+  if (c < 0x80) return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+  return !(
+    c <= 0xbf ||
+    (c >= 0x2000 && c <= 0x2bff) ||
+    (c >= 0x3000 && c <= 0x303f) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xff0f) ||
+    (c >= 0xff1a && c <= 0xff20) ||
+    (c >= 0xff3b && c <= 0xff40) ||
+    (c >= 0xff5b && c <= 0xff65)
+  );
+}
+
 /** Spans of the sentences in text[from, to), trimmed of surrounding space. */
 export function sentences(text: string, from: number, to: number): Span[] {
   const out: Span[] = [];
   let start = from;
+  /** Whether a letter or digit stands between `start` and where the loop is. */
+  let words = false;
   const push = (end: number): void => {
+    words = false;
     let a = start;
     let b = end;
     while (a < b && isSpace(text[a])) a++;
@@ -67,9 +85,10 @@ export function sentences(text: string, from: number, to: number): Span[] {
   };
   for (let i = from; i < to; i++) {
     const c = text[i];
+    if (!words && isWordCode(text.charCodeAt(i))) words = true;
     if (c === '。' || c === '！' || c === '？' || c === '；' || c === ';' || c === '!' || c === '?') {
-      // A mark with nothing before it (`！会…` at a line's start) ends no sentence: it opens the next.
-      if (nextNonSpace(text, start, i) === i) continue;
+      // A mark with no word before it (`！会…`, `、；要…` at a line's start) ends no sentence: it opens the next.
+      if (!words) continue;
       let j = i + 1;
       while (j < to && /[”’"'）)」』]/.test(text[j])) j++;
       push(j);
