@@ -276,6 +276,18 @@ function followUpSectionsOf(doc: MinutesDocument): number[] {
   return doc.sections.flatMap((s, i) => (isFollowUpHeading(s.heading) ? [i] : []));
 }
 
+/** The tasks outside the follow-up sections, each with the id derived for it (meeting date and number). */
+function numberedTasks(
+  doc: MinutesDocument,
+  file: string,
+  followUpSections: number[],
+): (Task & { derivedId: string })[] {
+  const tasks = tasksOf(doc, (item) => item.section !== null && followUpSections.includes(item.section));
+  const base = idBase(doc, file);
+  const nums = numbers(tasks.map((t) => t.item));
+  return tasks.map((t, i) => ({ ...t, derivedId: `${base}-${nums[i]}` }));
+}
+
 /** A task's pinned id (`{#…}`, `<!-- id: … -->`), or null. */
 function pinnedId(body: string): string | null {
   ANCHOR.lastIndex = 0;
@@ -301,15 +313,11 @@ export function taskStatuses(
 ): Map<number, { id: string; status: LedgerStatus | null }> {
   const known = extracted.get(doc);
   if (known?.file === file) return new Map(known.ledger.items.map((i) => [i.span.start, i]));
-  const followUpSections = followUpSectionsOf(doc);
-  const tasks = tasksOf(doc, (item) => item.section !== null && followUpSections.includes(item.section));
-  const base = idBase(doc, file);
-  const nums = numbers(tasks.map((t) => t.item));
   const out = new Map<number, { id: string; status: LedgerStatus | null }>();
-  tasks.forEach(({ item, span }, i) => {
+  numberedTasks(doc, file, followUpSectionsOf(doc)).forEach(({ item, span, derivedId }) => {
     if (!wanted(item)) return;
     const body = doc.text.slice(span.start, span.end);
-    const id = pinnedId(body) ?? `${base}-${nums[i]}`;
+    const id = pinnedId(body) ?? derivedId;
     out.set(span.start, { id, status: taskReport(item, body, doc.meeting.date).status });
   });
   return out;
@@ -318,19 +326,14 @@ export function taskStatuses(
 function extract(doc: MinutesDocument, file: string): LedgerDocument {
   const meetingDate = doc.meeting.date;
   const followUpSections = followUpSectionsOf(doc);
-  const inFollowUp = (item: Item): boolean =>
-    item.section !== null && followUpSections.includes(item.section);
-  const tasks = tasksOf(doc, inFollowUp);
-  const base = idBase(doc, file);
-  const nums = numbers(tasks.map((t) => t.item));
-  const items: LedgerItem[] = tasks.map(({ item, span }, i) => {
+  const items: LedgerItem[] = numberedTasks(doc, file, followUpSections).map(({ item, span, derivedId }) => {
     const body = doc.text.slice(span.start, span.end);
     const pinned = pinnedId(body);
     const carry = CARRY_OVER.exec(body);
     const rest = carry ? body.slice(carry.index + carry[0].length) : '';
     const origin = carry ? reference(doc, rest, span.start + carry.index + carry[0].length, false) : null;
     return {
-      id: pinned ?? `${base}-${nums[i]}`,
+      id: pinned ?? derivedId,
       pinned: pinned !== null,
       text: itemText(firstLine(doc, span)),
       lead: item.owners.filter((o) => o.role !== 'support').map((o) => o.name),
