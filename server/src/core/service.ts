@@ -52,7 +52,7 @@ export function createMinutesService(options: ServiceOptions = {}): MinutesServi
       return hover(doc, position, registry, locale, today, [...new Set(here)], file);
     },
     codeActions: (doc, uri, range, diagnostics, workspace) => [
-      ...codeActions(doc, uri, range, diagnostics, locale, today),
+      ...codeActions(doc, uri, range, diagnostics, locale, today, service.parse),
       ...(workspace ? ledgerActions(doc, uri, range, diagnostics, workspace, locale) : []),
     ],
     unitAt,

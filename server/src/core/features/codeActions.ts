@@ -43,7 +43,7 @@ function itemAt(doc: MinutesDocument, offset: number): Item | undefined {
  * nothing follows), or at its end; on the line before when the mark starts a line of its own. `beforeMark`:
  * whether a mark follows what is added (then it needs no full stop of its own).
  */
-function appendPoint(doc: MinutesDocument, item: Item): { at: number; beforeMark: boolean } {
+function appendPoint(doc: MinutesDocument, item: Item): Point {
   const text = doc.text;
   let end = item.span.end;
   let k = end;
@@ -56,14 +56,73 @@ function appendPoint(doc: MinutesDocument, item: Item): { at: number; beforeMark
     k > item.span.start && (/[。；;！？!?]/.test(text[k - 1]) || (text[k - 1] === '.' && !lastOfEntry));
   if (beforeMark) end = k - 1;
   // Not at the start of a line: what is added there would be read as a line (a label) of its own.
-  let before = end;
+  return { at: offLineStart(doc, item, end), beforeMark };
+}
+
+interface Point {
+  at: number;
+  /** Whether a mark follows what is added (then it needs no full stop of its own). */
+  beforeMark: boolean;
+}
+
+/** `at`, or the end of the line before when `at` starts a line (what is added there would be read as a line of its own). */
+function offLineStart(doc: MinutesDocument, item: Item, at: number): number {
+  const text = doc.text;
+  let before = at;
   while (before > item.span.start && /[ \t\u3000]/.test(text[before - 1])) before--;
   if (before > item.span.start && (text[before - 1] === '\n' || text[before - 1] === '\r')) {
     while (before > item.span.start && /\s/.test(text[before - 1])) before--;
-    end = before;
+    return before;
   }
-  return { at: end, beforeMark };
+  return at;
 }
+
+/** Where text can be added to an item: `appendPoint`, then before each mark that closes a sentence inside it, from the last. */
+function* appendPoints(doc: MinutesDocument, item: Item): Generator<Point> {
+  const first = appendPoint(doc, item);
+  yield first;
+  const text = doc.text;
+  for (let k = item.span.end - 1; k > item.span.start; k--) {
+    const closes = /[。；;！？!?]/.test(text[k]) || (text[k] === '.' && !/\S/.test(text[k + 1] ?? ''));
+    const at = closes ? offLineStart(doc, item, k) : -1;
+    if (at > item.span.start && at !== first.at) yield { at, beforeMark: true };
+  }
+}
+
+/** Reads a document again, with the same options as the document given (the service's `parse`). */
+export type Reread = (text: string) => MinutesDocument;
+
+/**
+ * Where to add `added(point)` to an item so that the reader takes it as the item's own: the first of
+ * `appendPoints` where reading the fixed text again gives the item something read from the added text
+ * (`took`: an owner, a deadline), else `appendPoint`. An odd text can read differently once something is
+ * added (`…要；纪` + a deadline: `纪（时限：…）` turns into an item of its own).
+ */
+function placement(
+  doc: MinutesDocument,
+  item: Item,
+  reread: Reread | undefined,
+  added: (p: Point) => string,
+  took: (again: Item, from: number, to: number) => boolean,
+): Point {
+  if (!reread) return appendPoint(doc, item);
+  let first: Point | undefined;
+  for (const p of appendPoints(doc, item)) {
+    first ??= p;
+    const text = fitted(doc, p.at, added(p));
+    const again = reread(doc.text.slice(0, p.at) + text + doc.text.slice(p.at));
+    const it = again.items.find((i) => i.span.start === item.span.start);
+    if (it && took(it, p.at, p.at + text.length)) return p;
+  }
+  return first!;
+}
+
+const within = (span: { start: number; end: number }, from: number, to: number): boolean =>
+  span.start >= from && span.end <= to;
+const tookOwner = (it: Item, from: number, to: number): boolean =>
+  it.owners.some((o) => within(o.span, from, to));
+const tookDeadline = (it: Item, from: number, to: number): boolean =>
+  it.deadline !== null && within(it.deadline.span, from, to);
 
 function action(
   title: string,
@@ -128,6 +187,7 @@ export function codeActions(
   diagnostics: Diagnostic[],
   locale: Locale,
   today: string | null,
+  reread?: Reread,
 ): CodeAction[] {
   const zhUi = locale === 'zh-CN';
   const out: CodeAction[] = [];
@@ -164,8 +224,12 @@ export function codeActions(
           out.push(action(zhUi ? '添加责任单位' : 'Add an owner', uri, d, [edit], true, command));
           break;
         }
-        const { at, beforeMark } = appendPoint(doc, item);
-        const text = zh ? '（责任单位：@）' : entry || beforeMark ? ' (Owner: @)' : ' Owner: @';
+        const owner = (p: Point, name = ''): string =>
+          zh ? `（责任单位：@${name}）` : entry || p.beforeMark ? ` (Owner: @${name})` : ` Owner: @${name}`;
+        // Placed where an owner the user then picks (`办公室`, `Office`: any unit) is read as the item's.
+        const point = placement(doc, item, reread, (p) => owner(p, zh ? '办公室' : 'Office'), tookOwner);
+        const { at } = point;
+        const text = owner(point);
         const { edit, command } = insertWithCursor(doc, uri, at, text, '@');
         out.push(action(zhUi ? '添加责任单位' : 'Add an owner', uri, d, [edit], true, command));
         break;
@@ -174,9 +238,18 @@ export function codeActions(
         const item = itemAt(doc, start);
         if (!item) break;
         const zh = chineseFor(doc, item);
-        const { at: atOffset, beforeMark } = appendPoint(doc, item);
-        const at = doc.lines.positionAt(atOffset);
         const anchor = doc.meeting.date ?? today;
+        const due = (p: Point, iso: string): string =>
+          zh ? `（时限：${chineseDeadline(iso)}）` : p.beforeMark ? ` (Due: ${iso})` : ` Due: ${iso}.`;
+        // Placed where a deadline (the first offered, or one the user then types) is read as the item's.
+        const { at: atOffset, beforeMark } = placement(
+          doc,
+          item,
+          reread,
+          (p) => due(p, anchor ? addDays(anchor, 14) : '2000-01-01'),
+          tookDeadline,
+        );
+        const at = doc.lines.positionAt(atOffset);
         const choices: [string, string][] = anchor
           ? [
               [zhUi ? '两周内' : 'in two weeks', addDays(anchor, 14)],
@@ -185,8 +258,7 @@ export function codeActions(
             ]
           : [];
         choices.forEach(([label, iso], i) => {
-          const due = beforeMark ? ` (Due: ${iso})` : ` Due: ${iso}.`;
-          const newText = fitted(doc, atOffset, zh ? `（时限：${chineseDeadline(iso)}）` : due);
+          const newText = fitted(doc, atOffset, due({ at: atOffset, beforeMark }, iso));
           out.push(
             action(
               `${zhUi ? '添加时限' : 'Add a deadline'}: ${label} (${iso})`,
