@@ -329,7 +329,7 @@ interface WorkspaceRun {
   pageMs: number;
   /** A `workspace/symbol` query that matches nothing, on the built index. */
   symbolsMs: number;
-  /** `minutes/ledger` on the built index. */
+  /** `minutes/ledger` on the built index: the first page, as the ledger tab asks for it. */
   ledgerMs: number;
   /** File changed → visible in workspace symbols, per trial. */
   updateMs: number[];
@@ -381,7 +381,7 @@ async function workspaceRun(
       }),
     );
     const ledgerStart = performance.now();
-    await server.connection.sendRequest(ledgerRequest, {});
+    await server.connection.sendRequest(ledgerRequest, { offset: 0, limit: 500 });
     const ledgerMs = elapsedSince(ledgerStart);
     const updateMs: number[] = [];
     const updateItemsMs: number[] = [];
@@ -497,11 +497,11 @@ export async function workspace(options: ServerOptions): Promise<Row[]> {
       { group: workspaceGroup, name: 'workspace/symbol query alone', value: symbolsMs, unit: 'ms' },
       {
         group: workspaceGroup,
-        name: 'minutes/ledger: the whole workspace’s follow-up ledger',
+        name: 'minutes/ledger: the whole workspace’s follow-up ledger, first page (500 rows)',
         value: ledgerMs / 1000,
         unit: 's',
         target: { op: '<=', value: 3 },
-        note: `on the built index; ${results[0].items} items`,
+        note: `on the built index; ${results[0].items} items, filtered and ordered for the page`,
       },
       {
         group: workspaceGroup,

@@ -1,5 +1,6 @@
-// The ledger tab's page: draws what the extension sends (rows already filtered and ordered, per-unit
-// counts) and sends back the filters chosen, the row clicked and the export button.
+// The ledger tab's page: draws what the extension sends (the rows loaded so far, already filtered and
+// ordered; per-unit counts) and sends back the filters chosen, the row clicked, the export button and
+// the wish for more rows.
 (function () {
   const vscode = acquireVsCodeApi();
   const $ = (id) => document.getElementById(id);
@@ -75,7 +76,7 @@
   function draw(data) {
     const s = data.strings;
     filters(data);
-    $('count').textContent = data.rows.length === 0 ? s.empty : format(s.count, data.rows.length, data.total);
+    $('count').textContent = data.matched === 0 ? s.empty : format(s.count, data.matched, data.total);
     table(
       'ledger',
       s.columns,
@@ -105,6 +106,12 @@
         return tr;
       }),
     );
+    const left = data.matched - data.rows.length;
+    $('more').replaceChildren(
+      ...(left > 0
+        ? [element('button', { type: 'button', textContent: format(s.more, Math.min(left, data.page)) })]
+        : []),
+    );
     $('summary-title').textContent = s.summaryTitle;
     table(
       'summary',
@@ -124,6 +131,9 @@
     $('dangling').textContent = data.dangling > 0 ? format(s.dangling, data.dangling) : '';
   }
 
+  $('more').addEventListener('click', (e) => {
+    if (e.target instanceof HTMLButtonElement) vscode.postMessage({ type: 'more' });
+  });
   $('filters').addEventListener('change', () => {
     const form = new FormData($('filters'));
     const filter = Object.fromEntries(

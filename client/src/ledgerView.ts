@@ -1,19 +1,24 @@
 /**
- * The follow-up ledger (督办台账) as an editor tab: a table of every item across the workspace's meetings
- * from the server's `minutes/ledger` answer, with filters, overdue rows first and per-unit completion.
- * Clicking a row opens the item's line. Refreshed when the server reports changed items.
+ * The follow-up ledger (督办台账) as an editor tab: a table of every item across the workspace's meetings,
+ * with filters, overdue rows first and per-unit completion. The server filters and orders; the tab asks for
+ * a page of rows at a time (`minutes/ledger`) and for the next page when the user wants more. Clicking a row
+ * opens the item's line. Refreshed when the server reports changed items.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { LedgerStatus } from '../../server/src/core/ledger/vocabulary';
 import { itemsChangedNotification, ledgerRequest, type LedgerResult } from '../../server/src/protocol';
 import { summaryCells } from '../../server/src/core/ledger/export';
-import { filterLedger, ledgerOptions, NO_FILTER, type LedgerFilter } from './ledgerFilter';
+import { NO_FILTER, type LedgerFilter } from '../../server/src/core/ledger/filter';
 
 const t = vscode.l10n.t;
 
+/** Rows asked for at a time. */
+const PAGE = 500;
+
 type Message =
   | { type: 'filter'; filter: LedgerFilter }
+  | { type: 'more' }
   | { type: 'open'; uri: string; line: number }
   | { type: 'export' }
   | { type: 'ready' };
@@ -60,6 +65,7 @@ function strings(): Record<string, unknown> {
     count: t('{0} of {1} items', '{0}', '{1}'),
     dangling: t('Follow-up entries that name no known item: {0}', '{0}'),
     empty: t('No items match.'),
+    more: t('Show {0} more', '{0}'),
     completed: t('done {0}', '{0}'),
     carriedTo: t('carried to {0}', '{0}'),
     continues: t('continues {0}', '{0}'),
@@ -78,6 +84,8 @@ export class LedgerPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private result: LedgerResult | undefined;
   private filter: LedgerFilter = NO_FILTER;
+  /** Each request's number: an answer to an older one (the filter has changed since) is dropped. */
+  private asked = 0;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -111,23 +119,34 @@ export class LedgerPanel implements vscode.Disposable {
     await this.refresh();
   }
 
+  /** Asks again for as many rows as are shown (at least a page), with the current filter. */
   async refresh(): Promise<void> {
-    this.result = await this.client.sendRequest(ledgerRequest, {});
+    await this.load(0, Math.max(PAGE, this.result?.rows.length ?? 0));
+  }
+
+  /** Rows from `offset` on: a new answer, or (offset > 0) the next page of the one shown. */
+  private async load(offset: number, limit: number): Promise<void> {
+    const asked = ++this.asked;
+    const result = await this.client.sendRequest(ledgerRequest, { filter: this.filter, offset, limit });
+    if (asked !== this.asked) return;
+    this.result =
+      offset > 0 && this.result ? { ...result, rows: [...this.result.rows, ...result.rows] } : result;
     this.post();
   }
 
   private post(): void {
     if (!this.panel || !this.result) return;
-    const shown = filterLedger(this.result.rows, this.filter);
     void this.panel.webview.postMessage({
       type: 'data',
       strings: strings(),
-      options: ledgerOptions(this.result.rows),
+      options: this.result.options,
       filter: this.filter,
-      total: this.result.rows.length,
+      total: this.result.total,
+      matched: this.result.matched,
+      page: PAGE,
       today: this.result.today,
-      rows: shown.rows,
-      units: shown.units.map((u) => summaryCells(u, '—')),
+      rows: this.result.rows,
+      units: this.result.units.map((u) => summaryCells(u, '—')),
       dangling: this.result.dangling.length,
     });
   }
@@ -136,7 +155,9 @@ export class LedgerPanel implements vscode.Disposable {
     if (message.type === 'ready') this.post();
     else if (message.type === 'filter') {
       this.filter = { ...NO_FILTER, ...message.filter };
-      this.post();
+      await this.load(0, PAGE);
+    } else if (message.type === 'more') {
+      if (this.result) await this.load(this.result.rows.length, PAGE);
     } else if (message.type === 'open') {
       const position = new vscode.Position(message.line, 0);
       await vscode.window.showTextDocument(vscode.Uri.parse(message.uri), {
@@ -169,6 +190,7 @@ export class LedgerPanel implements vscode.Disposable {
 <form id="filters"></form>
 <p id="count"></p>
 <table id="ledger"><thead></thead><tbody></tbody></table>
+<p id="more"></p>
 <h2 id="summary-title"></h2>
 <table id="summary"><thead></thead><tbody></tbody></table>
 <p id="dangling"></p>

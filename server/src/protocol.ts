@@ -6,6 +6,7 @@ import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { Range, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import type { Locale } from './core/api';
 import type { GroupBy, GroupId, ItemRef } from './core/features/itemGroups';
+import type { LedgerFilter, LedgerOptions } from './core/ledger/filter';
 import type { LedgerRow, UnitSummary } from './core/ledger/ledger';
 
 /** An item as the decisions & actions view lists it: with its document and a key naming it there. */
@@ -112,21 +113,36 @@ export const exportRequest = new RequestType<ExportParams, ExportResult, void>('
 /** A ledger row with the URI of the minutes it comes from. */
 export type UriLedgerRow = LedgerRow & { uri: string };
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface LedgerParams {}
+export interface LedgerParams {
+  /** Which rows to keep (`NO_FILTER` when left out; fields left out keep everything). */
+  filter?: Partial<LedgerFilter>;
+  /** The page: from the `offset`-th row the filter keeps (0 when left out), at most `limit` rows (all when left out). */
+  offset?: number;
+  limit?: number;
+}
 
 export interface LedgerResult {
   /** The date overdue is counted against. */
   today: string;
   /** The language most of the minutes are written in. */
   language: Locale;
+  /** How many rows the ledger has, and how many the filter keeps. */
+  total: number;
+  matched: number;
+  /** The page of the rows the filter keeps: overdue first, then by deadline, then by id. */
   rows: UriLedgerRow[];
+  /** Per-unit counts of every row the filter keeps (not only the page's). */
   units: UnitSummary[];
+  /** The choices the filters offer, over the whole ledger. */
+  options: LedgerOptions;
   /** Follow-up entries that name no known item. */
   dangling: { uri: string; file: string; range: Range; text: string; suggestions: string[] }[];
 }
 
-/** The follow-up ledger of the whole workspace: every item with its latest status, per-unit counts. */
+/**
+ * The follow-up ledger of the whole workspace: every item with its latest status, per-unit counts; a page
+ * of what a filter keeps.
+ */
 export const ledgerRequest = new RequestType<LedgerParams, LedgerResult, void>('minutes/ledger');
 
 export type LedgerExportFormat = 'xlsx' | 'csv' | 'json' | 'markdown' | 'ics';

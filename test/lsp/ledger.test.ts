@@ -12,6 +12,7 @@ import {
   type DocumentSymbol,
   type MarkupContent,
 } from 'vscode-languageserver-protocol';
+import { summarize } from '../../server/src/core/ledger/ledger';
 import { ledgerExportRequest, ledgerRequest } from '../../server/src/protocol';
 import { repoPath } from '../util/paths';
 import { applyEdits, positionOf, TestClient, tempWorkspace, uriOf } from './client';
@@ -50,6 +51,35 @@ describe('LSP: the follow-up ledger', () => {
       ],
     );
     assert.ok(ledger.units.some((u) => u.unit === '县交通局' && u.total === 3));
+  });
+
+  it('answers a page of what a filter keeps, with the counts and choices of the whole ledger', async () => {
+    const all = await client.connection.sendRequest(ledgerRequest, {});
+    assert.deepStrictEqual([all.total, all.matched, all.rows.length], [10, 10, 10]);
+    assert.strictEqual(all.options.meetings.length, 3);
+    const pages = [];
+    for (let offset = 0; offset < all.total; offset += 4) {
+      const page = await client.connection.sendRequest(ledgerRequest, { offset, limit: 4 });
+      assert.deepStrictEqual([page.total, page.matched], [10, 10]);
+      pages.push(...page.rows.map((r) => r.id));
+    }
+    assert.deepStrictEqual(
+      pages,
+      all.rows.map((r) => r.id),
+    );
+    const overdue = await client.connection.sendRequest(ledgerRequest, { filter: { status: 'overdue' } });
+    assert.ok(
+      overdue.matched > 0 && overdue.matched < overdue.total,
+      `${overdue.matched} of ${overdue.total}`,
+    );
+    assert.ok(overdue.rows.every((r) => r.overdue));
+    assert.deepStrictEqual(overdue.units, summarize(overdue.rows));
+    assert.deepStrictEqual(overdue.options, all.options);
+    await assert.rejects(
+      client.connection.sendRequest(ledgerRequest, { filter: { status: 'late' as 'done' } }),
+      /filter\.status must be one of/,
+    );
+    await assert.rejects(client.connection.sendRequest(ledgerRequest, { limit: -1 }), /limit must be/);
   });
 
   it('exports the ledger as a workbook and as text', async () => {

@@ -11,6 +11,13 @@ export { DIAGNOSTIC_SOURCE } from './validate';
 export { LineIndex } from './text';
 export { buildLedger, summarize } from './ledger/ledger';
 export type { Ledger, LedgerRow, UnitSummary, DanglingReference, Mention } from './ledger/ledger';
+export {
+  filterLedger,
+  ledgerOptions,
+  NO_FILTER,
+  type LedgerFilter,
+  type LedgerOptions,
+} from './ledger/filter';
 export type { LedgerDocument, LedgerItem, FollowUp, Reference } from './ledger/extract';
 export { STATUS_NAMES, isOpenStatus, type LedgerStatus } from './ledger/vocabulary';
 export type { WorkspaceDocuments } from './rules/rule';

@@ -1,6 +1,6 @@
-/** How the ledger tab filters and orders what `minutes/ledger` answers (client/src/ledgerFilter.ts). */
+/** How the ledger tab's filters keep and order rows (server/src/core/ledger/filter.ts). */
 import * as assert from 'assert';
-import { filterLedger, ledgerOptions, NO_FILTER } from '../../client/src/ledgerFilter';
+import { filterLedger, ledgerOptions, NO_FILTER } from '../../server/src/core/ledger/filter';
 import type { UriLedgerRow } from '../../server/src/protocol';
 
 function row(

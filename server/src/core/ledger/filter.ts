@@ -1,11 +1,10 @@
 /**
- * The ledger view's filters and order, over the rows the server sends: by unit, status, period (deadline)
- * and meeting; overdue rows first; per-unit counts and completion rate of what is shown (the core's
- * `summarize`). No vscode here, so it is tested on its own.
+ * The ledger view's filters and order: by unit, status, period (deadline) and meeting; overdue rows first;
+ * per-unit counts and completion rate of what is kept (`summarize`). The server answers the view a page of
+ * what a filter keeps, so a workspace of many meetings never travels whole.
  */
-import { summarize, type UnitSummary } from '../../server/src/core/ledger/ledger';
-import type { LedgerStatus } from '../../server/src/core/ledger/vocabulary';
-import type { UriLedgerRow } from '../../server/src/protocol';
+import { summarize, type LedgerRow, type UnitSummary } from './ledger';
+import type { LedgerStatus } from './vocabulary';
 
 export interface LedgerFilter {
   /** A lead or supporting unit; '' for any. */
@@ -26,7 +25,7 @@ export interface LedgerOptions {
 }
 
 /** The choices the filters offer: every unit named and every meeting, in order. */
-export function ledgerOptions(rows: readonly UriLedgerRow[]): LedgerOptions {
+export function ledgerOptions(rows: readonly LedgerRow[]): LedgerOptions {
   const units = new Set<string>();
   const meetings = new Map<string, string>();
   for (const row of rows) {
@@ -40,7 +39,7 @@ export function ledgerOptions(rows: readonly UriLedgerRow[]): LedgerOptions {
   };
 }
 
-function matches(row: UriLedgerRow, f: LedgerFilter): boolean {
+function matches(row: LedgerRow, f: LedgerFilter): boolean {
   if (f.unit && !row.lead.includes(f.unit) && !row.support.includes(f.unit)) return false;
   if (f.status === 'overdue' ? !row.overdue : f.status && row.status !== f.status) return false;
   if (f.meeting && row.file !== f.meeting) return false;
@@ -52,10 +51,10 @@ function matches(row: UriLedgerRow, f: LedgerFilter): boolean {
 }
 
 /** The rows a filter keeps, overdue first, then by deadline (none last), then by id; and their per-unit summary. */
-export function filterLedger(
-  rows: readonly UriLedgerRow[],
+export function filterLedger<R extends LedgerRow>(
+  rows: readonly R[],
   filter: LedgerFilter,
-): { rows: UriLedgerRow[]; units: UnitSummary[] } {
+): { rows: R[]; units: UnitSummary[] } {
   const kept = rows.filter((r) => matches(r, filter));
   kept.sort(
     (a, b) =>
