@@ -245,8 +245,8 @@ function tasksOf(doc: MinutesDocument, inFollowUp: (item: Item) => boolean): Tas
   for (const item of assignments(doc)) {
     if (inFollowUp(item)) continue;
     const last = tasks[tasks.length - 1];
-    const words = doc.text.slice(item.span.start, item.span.end).trimStart();
-    if (last && last.item.section === item.section && !item.deadline && STATE_LINE.test(words)) {
+    const stateLine = (): boolean => STATE_LINE.test(doc.text.slice(item.span.start, item.span.end).trimStart());
+    if (last && last.item.section === item.section && !item.deadline && stateLine()) {
       last.span = { start: last.span.start, end: item.span.end };
       continue;
     }
@@ -281,11 +281,11 @@ function numberedTasks(
   doc: MinutesDocument,
   file: string,
   followUpSections: number[],
-): (Task & { derivedId: string })[] {
+): { tasks: Task[]; derivedId: (task: number) => string } {
   const tasks = tasksOf(doc, (item) => item.section !== null && followUpSections.includes(item.section));
   const base = idBase(doc, file);
   const nums = numbers(tasks.map((t) => t.item));
-  return tasks.map((t, i) => ({ ...t, derivedId: `${base}-${nums[i]}` }));
+  return { tasks, derivedId: (task) => `${base}-${nums[task]}` };
 }
 
 /** A task's pinned id (`{#…}`, `<!-- id: … -->`), or null. */
@@ -314,10 +314,11 @@ export function taskStatuses(
   const known = extracted.get(doc);
   if (known?.file === file) return new Map(known.ledger.items.map((i) => [i.span.start, i]));
   const out = new Map<number, { id: string; status: LedgerStatus | null }>();
-  numberedTasks(doc, file, followUpSectionsOf(doc)).forEach(({ item, span, derivedId }) => {
+  const { tasks, derivedId } = numberedTasks(doc, file, followUpSectionsOf(doc));
+  tasks.forEach(({ item, span }, task) => {
     if (!wanted(item)) return;
     const body = doc.text.slice(span.start, span.end);
-    const id = pinnedId(body) ?? derivedId;
+    const id = pinnedId(body) ?? derivedId(task);
     out.set(span.start, { id, status: taskReport(item, body, doc.meeting.date).status });
   });
   return out;
@@ -326,14 +327,15 @@ export function taskStatuses(
 function extract(doc: MinutesDocument, file: string): LedgerDocument {
   const meetingDate = doc.meeting.date;
   const followUpSections = followUpSectionsOf(doc);
-  const items: LedgerItem[] = numberedTasks(doc, file, followUpSections).map(({ item, span, derivedId }) => {
+  const { tasks, derivedId } = numberedTasks(doc, file, followUpSections);
+  const items: LedgerItem[] = tasks.map(({ item, span }, task) => {
     const body = doc.text.slice(span.start, span.end);
     const pinned = pinnedId(body);
     const carry = CARRY_OVER.exec(body);
     const rest = carry ? body.slice(carry.index + carry[0].length) : '';
     const origin = carry ? reference(doc, rest, span.start + carry.index + carry[0].length, false) : null;
     return {
-      id: pinned ?? derivedId,
+      id: pinned ?? derivedId(task),
       pinned: pinned !== null,
       text: itemText(firstLine(doc, span)),
       lead: item.owners.filter((o) => o.role !== 'support').map((o) => o.name),
