@@ -162,7 +162,7 @@ function insertWithCursor(
 }
 
 /** A list entry's bullet, check box or number. */
-const LIST_ENTRY = /^(?:[-*+•]\s+(?:\[[ xX]\]\s*)?|\d{1,3}[.)、]\s*)/;
+const LIST_ENTRY = /^(?:[-*+•][ \t]+(?:\[[ xX]\][ \t]*)?|\d{1,3}[.)、][ \t]*)/;
 
 /**
  * How English minutes name owners: `to` when their items are mostly written `Dana to …`, else `label`

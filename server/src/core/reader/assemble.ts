@@ -485,12 +485,12 @@ class Assembler {
       this.closeItem();
       return;
     }
-    // A short first line is the title, unless it opens with a point (`一是…`): that is content.
+    // A short first line is the title, unless it has a point (`一是…`) in it: that is content.
     if (
       !this.seenContent &&
       content.length <= 80 &&
       !/[。.；;:：]$|[，,。；;]/.test(content) &&
-      ordinalAt(content, 0) === null
+      !hasPoint(content)
     ) {
       this.title = { text: content, span: { ...block.span } };
       return;
@@ -835,6 +835,13 @@ function label(style: NumberLabel['style'], value: number, text: string, at: num
 }
 
 /** `陈萱`, `Dana Holt`, `@dana`: an entry that only names someone, with entries under it. */
+/** Whether a point (`一是…`) opens in `text`: at its start, or after anything but a letter or digit. */
+function hasPoint(text: string): boolean {
+  for (let i = 0; i < text.length; i++)
+    if (ordinalAt(text, i) !== null && (i === 0 || !/[\p{L}\p{N}]/u.test(text[i - 1]))) return true;
+  return false;
+}
+
 function isBareName(body: string): boolean {
   const t = body.replace(/[*_`:：]/g, '').trim();
   return (
