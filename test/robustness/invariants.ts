@@ -569,6 +569,13 @@ export function checkIncremental(c: Case): void {
     const full = service.parse(text);
     const model = firstDifference(incremental, full);
     assert.ok(model === null, `the incremental model differs from a full parse after edit ${e}: ${model}`);
+    if (random(3) === 0) {
+      // A what-if reading (a quick fix's) between a read and its check: right, and changing neither.
+      const at = random(text.length + 1);
+      const other = text.slice(0, at) + TYPED[random(TYPED.length)] + text.slice(at);
+      const peeked = firstDifference(reader.peek(other), service.parse(other));
+      assert.ok(peeked === null, `a peek differs from a full parse after edit ${e}: ${peeked}`);
+    }
     const diagnostics = firstDifference(reader.validate(incremental), service.validate(full));
     assert.ok(diagnostics === null, `incremental diagnostics differ after edit ${e}: ${diagnostics}`);
   }

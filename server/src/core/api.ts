@@ -108,6 +108,12 @@ export interface DocumentReader {
   read(text: string): MinutesDocument;
   /** As `MinutesService.validate`; for the model of the last read, checks only the parts that changed. */
   validate(doc: MinutesDocument, workspace?: WorkspaceDocuments | null): Diagnostic[];
+  /**
+   * The model of another text (the document with an edit it may get), read from the parts of the last read
+   * where they are the same, and leaving the reader as it was: what `read` and `validate` give next is not
+   * changed by it.
+   */
+  peek(text: string): MinutesDocument;
 }
 
 export interface MinutesService {
@@ -146,6 +152,8 @@ export interface MinutesService {
     range: Range,
     diagnostics: Diagnostic[],
     workspace?: WorkspaceDocuments | null,
+    /** Reads the document with a fix applied (`parse` when left out; an open document's reader's `peek`). */
+    reread?: (text: string) => MinutesDocument,
   ): CodeAction[];
   /** The unit mentioned at a position, with its span, for rename and references. */
   unitAt(doc: MinutesDocument, position: Position): { name: string; range: Range } | null;

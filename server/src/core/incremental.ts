@@ -273,6 +273,17 @@ export class IncrementalReader {
   }
 
   /**
+   * The model of `text`, read from this reader's parts where they are the same, leaving this reader as it
+   * was: another reader reads it, with copies of the parts' readings (reading sets their fields).
+   */
+  peek(text: string): MinutesDocument {
+    const fork = new IncrementalReader(this.options, this.partsFrom);
+    for (const [context, readings] of this.parts)
+      fork.parts.set(context, new Map([...readings].map(([own, reading]) => [own, { ...reading }])));
+    return fork.read(text);
+  }
+
+  /**
    * For the model of the last read, its parts to check a part at a time (`validate`): a part whose reading
    * and meeting facts did not change keeps what the rules reported for it. Null for any other model.
    */

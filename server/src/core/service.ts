@@ -35,6 +35,7 @@ export function createMinutesService(options: ServiceOptions = {}): MinutesServi
         read: (text) => reader.read(text),
         validate: (doc, workspace) =>
           validate(doc, index, config, locale, workspace ?? null, reader.checks(doc)),
+        peek: (text) => reader.peek(text),
       };
     },
     validate: (doc, workspace) => validate(doc, index, config, locale, workspace ?? null),
@@ -51,8 +52,8 @@ export function createMinutesService(options: ServiceOptions = {}): MinutesServi
         .map((d) => String(d.code));
       return hover(doc, position, registry, locale, today, [...new Set(here)], file);
     },
-    codeActions: (doc, uri, range, diagnostics, workspace) => [
-      ...codeActions(doc, uri, range, diagnostics, locale, today, service.parse),
+    codeActions: (doc, uri, range, diagnostics, workspace, reread = service.parse) => [
+      ...codeActions(doc, uri, range, diagnostics, locale, today, reread),
       ...(workspace ? ledgerActions(doc, uri, range, diagnostics, workspace, locale) : []),
     ],
     unitAt,

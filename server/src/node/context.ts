@@ -39,6 +39,8 @@ export interface ServerContext {
   service(): MinutesService;
   /** The model of an open document, or null when it is not open or not checked (too large, binary). */
   openModel(uri: string): MinutesDocument | null;
+  /** Reads an open document with an edit (a quick fix's), as its reader reads its next version; null when not open. */
+  openPeek(uri: string): ((text: string) => MinutesDocument) | null;
   /** The diagnostics of an open document's current version (cached), or null when it is not open or not checked. */
   openDiagnostics(uri: string): Diagnostic[] | null;
   /** The model of an open document, else of the saved file; null when neither can be read. */

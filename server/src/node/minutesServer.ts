@@ -665,6 +665,11 @@ class MinutesServer implements ServerContext {
     return document ? this.cache.model(document, this.service()) : null;
   }
 
+  openPeek(uri: string): ((text: string) => MinutesDocument) | null {
+    const document = this.checkable(uri);
+    return document ? this.cache.peek(document, this.service()) : null;
+  }
+
   openDiagnostics(uri: string): Diagnostic[] | null {
     const document = this.checkable(uri);
     return document ? this.cache.diagnostics(document, this.service(), this.checkedAgainst(uri)) : null;

@@ -40,6 +40,12 @@ export class ModelCache {
     return this.entry(document, service).model;
   }
 
+  /** Reads the document's current version with an edit, from its reader's parts (`DocumentReader.peek`). */
+  peek(document: TextDocument, service: MinutesService): (text: string) => MinutesDocument {
+    const { reader } = this.entry(document, service);
+    return (text) => reader.peek(text);
+  }
+
   /**
    * The diagnostics of the document's current version, checked with the workspace's other documents; computed
    * once per version and state of the workspace.

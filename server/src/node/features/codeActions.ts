@@ -30,7 +30,7 @@ export function registerCodeActions(ctx: ServerContext): void {
       return (
         ctx
           .service()
-          .codeActions(doc, uri, at, diagnostics, ctx.workspace(uri))
+          .codeActions(doc, uri, at, diagnostics, ctx.workspace(uri), ctx.openPeek(uri) ?? undefined)
           .filter((action) => kindMatches(action.kind, params.context?.only))
           // Untrusted: only fixes within the document itself (never the registry or other files).
           .filter((action) => ctx.trusted || editedUris(action.edit ?? {}).every((edited) => edited === uri))
