@@ -245,8 +245,12 @@ function tasksOf(doc: MinutesDocument, inFollowUp: (item: Item) => boolean): Tas
   for (const item of assignments(doc)) {
     if (inFollowUp(item)) continue;
     const last = tasks[tasks.length - 1];
-    const stateLine = (): boolean => STATE_LINE.test(doc.text.slice(item.span.start, item.span.end).trimStart());
-    if (last && last.item.section === item.section && !item.deadline && stateLine()) {
+    if (
+      last &&
+      last.item.section === item.section &&
+      !item.deadline &&
+      STATE_LINE.test(doc.text.slice(item.span.start, item.span.end).trimStart())
+    ) {
       last.span = { start: last.span.start, end: item.span.end };
       continue;
     }
