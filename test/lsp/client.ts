@@ -221,12 +221,13 @@ export class TestClient {
 
   /**
    * The first `kind` event (already recorded from index `since` on, or still to come) that `accept` takes.
-   * Fails after `eventTimeout`.
+   * Fails after `timeout` ms (`eventTimeout` unless given).
    */
   waitFor<K extends keyof Events>(
     kind: K,
     accept: (...args: Events[K]) => boolean = () => true,
     since = 0,
+    timeout = eventTimeout,
   ): Promise<Events[K]> {
     const seen = this.recorded[kind].slice(since).find((args) => accept(...args));
     if (seen) return Promise.resolve(seen);
@@ -240,14 +241,18 @@ export class TestClient {
       const timer = setTimeout(() => {
         this.events.off(kind, listener as (...a: unknown[]) => void);
         reject(new Error(`timed out waiting for ${kind}`));
-      }, eventTimeout);
+      }, timeout);
       this.events.on(kind, listener as (...a: unknown[]) => void);
     });
   }
 
   /** The next `kind` event from now on. */
-  next<K extends keyof Events>(kind: K, accept?: (...args: Events[K]) => boolean): Promise<Events[K]> {
-    return this.waitFor(kind, accept, this.recorded[kind].length);
+  next<K extends keyof Events>(
+    kind: K,
+    accept?: (...args: Events[K]) => boolean,
+    timeout?: number,
+  ): Promise<Events[K]> {
+    return this.waitFor(kind, accept, this.recorded[kind].length, timeout);
   }
 
   /** The diagnostics published for `uri` at `version`. */

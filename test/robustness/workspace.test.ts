@@ -126,7 +126,8 @@ describe('robustness: hostile units registries', function () {
       { length: 50000 },
       (_, i) => `  - name: 测试单位${i}号\n    aliases: [单位${i}]\n`,
     );
-    const checked = client.next('diagnostics', (p) => p.uri === uri());
+    // Reading 3 MB of YAML takes seconds on a loaded machine; what must be quick is what follows.
+    const checked = client.next('diagnostics', (p) => p.uri === uri(), 30000);
     fs.writeFileSync(registry, `units:\n${units.join('')}  - 县财政局\n`);
     await client.fileChanged(registry);
     // The open document is checked again against the new registry: 县财政局 is known, nothing else named.
