@@ -132,7 +132,7 @@
   }
 
   $('more').addEventListener('click', (e) => {
-    if (e.target instanceof HTMLButtonElement) vscode.postMessage({ type: 'more' });
+    if (e.target && e.target.tagName === 'BUTTON') vscode.postMessage({ type: 'more' });
   });
   $('filters').addEventListener('change', () => {
     const form = new FormData($('filters'));
