@@ -89,8 +89,8 @@ function* appendPoints(doc: MinutesDocument, item: Item): Generator<Point> {
   }
 }
 
-/** Reads a document again, with the same options as the document given (the service's `parse`). */
-export type Reread = (text: string) => MinutesDocument;
+/** Reads the document with an edit, with the options it was read with (`parse`, or its reader's `peek`). */
+type Reread = (text: string) => MinutesDocument;
 
 /**
  * Where to add `added(point)` to an item so that the reader takes it as the item's own: the first of
